@@ -1,0 +1,3 @@
+module github.com/waymark-care/waymark
+
+go 1.26
