@@ -1,0 +1,149 @@
+package domain
+
+import (
+	"slices"
+	"time"
+
+	"github.com/waymark-care/waymark/internal/civil"
+)
+
+// Contact is information received about a child: the front door's first
+// record, decided within one working day (FD-01, FD-02).
+type Contact struct {
+	Entity
+	PersonID  int64     `db:"person_id,ref" json:"person_id" v:"required"`
+	ContactAt time.Time `db:"contact_at" json:"contact_at" v:"required"`
+	// Source uses the CIN referral source codes, as Annex A does for contacts.
+	Source               string `db:"source" json:"source" code:"referral_source" v:"required"`
+	SourceOrganisationID int64  `db:"source_organisation_id,ref" json:"source_organisation_id"`
+	// DomesticAbuseNotification marks a police domestic abuse notification
+	// (FD-09); SufficientInformation whether it was enough to assess risk.
+	DomesticAbuseNotification bool   `db:"domestic_abuse_notification" json:"domestic_abuse_notification"`
+	SufficientInformation     *bool  `db:"sufficient_information" json:"sufficient_information"`
+	EarlyHelpAssessment       bool   `db:"early_help_assessment" json:"early_help_assessment"`
+	PresentingConcerns        string `db:"presenting_concerns" json:"presenting_concerns"`
+	AgencyChecks              string `db:"agency_checks" json:"agency_checks"`
+	Decision                  string `db:"decision" json:"decision" code:"contact_decision"`
+	// DecisionAt is when the screening decision was made (1 working day).
+	DecisionAt     time.Time `db:"decision_at" json:"decision_at"`
+	DecidedByID    int64     `db:"decided_by_id,ref" json:"decided_by_id"`
+	ProfessionalID int64     `db:"professional_id,ref" json:"professional_id"`
+	TeamID         int64     `db:"team_id,ref" json:"team_id"`
+}
+
+func (c *Contact) Check() []FieldError {
+	errs := notBeforeTime("decision_at", c.DecisionAt, c.ContactAt, "time of the contact")
+	return append(errs, requiredWhen(!c.DecisionAt.IsZero(), "decision", c.Decision, "enter the decision")...)
+}
+
+// EarlyHelpEpisode is a period of early help, with the lead professional and
+// the agency that started it (EH-01, EH-02).
+type EarlyHelpEpisode struct {
+	Entity
+	PersonID             int64      `db:"person_id,ref" json:"person_id" v:"required"`
+	StartDate            civil.Date `db:"start_date" json:"start_date" v:"required"`
+	EndDate              civil.Date `db:"end_date" json:"end_date"`
+	Reason               string     `db:"reason" json:"reason"`
+	EndReason            string     `db:"end_reason" json:"end_reason"`
+	InitiatingAgency     string     `db:"initiating_agency" json:"initiating_agency" code:"agency"`
+	OrganisationID       int64      `db:"organisation_id,ref" json:"organisation_id"`
+	LeadProfessionalID   int64      `db:"lead_professional_id,ref" json:"lead_professional_id"`
+	StepDownFromReferral int64      `db:"step_down_referral_id,ref" json:"step_down_referral_id"`
+}
+
+func (e *EarlyHelpEpisode) Check() []FieldError {
+	return notBefore("end_date", e.EndDate, e.StartDate, "start date")
+}
+
+// Referral is a CIN episode: from the referral to children's social care to
+// its closure (FD-06, CIN census CINdetails).
+type Referral struct {
+	Entity
+	PersonID     int64      `db:"person_id,ref" json:"person_id" v:"required"`
+	ContactID    int64      `db:"contact_id,ref" json:"contact_id"`
+	ReferralDate civil.Date `db:"referral_date" json:"referral_date" v:"required"`
+	Source       string     `db:"source" json:"source" code:"referral_source" v:"required"`
+	PrimaryNeed  string     `db:"primary_need" json:"primary_need" code:"primary_need"`
+	// NFA marks a referral that ended with no further action.
+	NFA         bool       `db:"nfa" json:"nfa"`
+	CloseDate   civil.Date `db:"close_date" json:"close_date"`
+	CloseReason string     `db:"close_reason" json:"close_reason" code:"reason_for_closure"`
+	TeamID      int64      `db:"team_id,ref" json:"team_id"`
+	// ProfessionalID is the worker who completed the referral.
+	ProfessionalID int64 `db:"professional_id,ref" json:"professional_id"`
+}
+
+func (r *Referral) Check() []FieldError {
+	errs := notBefore("close_date", r.CloseDate, r.ReferralDate, "referral date")
+	errs = append(errs, requiredWhen(!r.CloseDate.IsZero(), "close_reason", r.CloseReason, "enter the reason the case closed")...)
+	return append(errs, requiredWhen(r.CloseReason != "", "close_date", r.CloseDate, "enter the date the case closed")...)
+}
+
+// Assessment is a child and family assessment (AC-05, AC-06, AC-07).
+type Assessment struct {
+	Entity
+	PersonID   int64      `db:"person_id,ref" json:"person_id" v:"required"`
+	ReferralID int64      `db:"referral_id,ref" json:"referral_id" v:"required"`
+	StartDate  civil.Date `db:"start_date" json:"start_date" v:"required"`
+	// ChildSeenDate is when the child was seen; SeenAlone whether alone.
+	// NotSeenReason explains a child not seen, including an unborn baby.
+	ChildSeenDate  civil.Date `db:"child_seen_date" json:"child_seen_date"`
+	SeenAlone      *bool      `db:"seen_alone" json:"seen_alone"`
+	NotSeenReason  string     `db:"not_seen_reason" json:"not_seen_reason"`
+	Factors        []string   `db:"factors" json:"factors" code:"assessment_factor"`
+	Outcomes       []string   `db:"outcomes" json:"outcomes" code:"assessment_outcome"`
+	Analysis       string     `db:"analysis" json:"analysis"`
+	CompletedDate  civil.Date `db:"completed_date" json:"completed_date"`
+	AuthorisedDate civil.Date `db:"authorised_date" json:"authorised_date"`
+	AuthorisedByID int64      `db:"authorised_by_id,ref" json:"authorised_by_id"`
+	// LateReason is required when the assessment took over 45 working days.
+	LateReason     string `db:"late_reason" json:"late_reason"`
+	TeamID         int64  `db:"team_id,ref" json:"team_id"`
+	ProfessionalID int64  `db:"professional_id,ref" json:"professional_id"`
+}
+
+func (a *Assessment) Check() []FieldError {
+	errs := notBefore("child_seen_date", a.ChildSeenDate, a.StartDate, "assessment start date")
+	errs = append(errs, notBefore("completed_date", a.CompletedDate, a.StartDate, "assessment start date")...)
+	errs = append(errs, notBefore("authorised_date", a.AuthorisedDate, a.CompletedDate, "completion date")...)
+	errs = append(errs, requiredWhen(!a.AuthorisedDate.IsZero(), "completed_date", a.CompletedDate, "enter the date the assessment was completed")...)
+	if !a.ChildSeenDate.IsZero() && a.NotSeenReason != "" {
+		errs = append(errs, FieldError{"not_seen_reason", "leave blank when the child was seen"})
+	}
+	if a.SeenAlone != nil && *a.SeenAlone && a.ChildSeenDate.IsZero() {
+		errs = append(errs, FieldError{"seen_alone", "a child seen alone must have the date they were seen"})
+	}
+	// DfE rule 8869: factor 21 (no factors identified) stands alone.
+	if slices.Contains(a.Factors, "21") && len(a.Factors) > 1 {
+		errs = append(errs, FieldError{"factors", `"no factors identified" (21) cannot be recorded with other factors`})
+	}
+	return errs
+}
+
+// CINPlan is a child in need plan period (AC-11, CIN census CINPlanDates).
+type CINPlan struct {
+	Entity
+	PersonID       int64      `db:"person_id,ref" json:"person_id" v:"required"`
+	ReferralID     int64      `db:"referral_id,ref" json:"referral_id" v:"required"`
+	StartDate      civil.Date `db:"start_date" json:"start_date" v:"required"`
+	EndDate        civil.Date `db:"end_date" json:"end_date"`
+	TeamID         int64      `db:"team_id,ref" json:"team_id"`
+	ProfessionalID int64      `db:"professional_id,ref" json:"professional_id"`
+	// SignedOffByID is the manager who signed the plan off.
+	SignedOffByID int64      `db:"signed_off_by_id,ref" json:"signed_off_by_id"`
+	SignedOffDate civil.Date `db:"signed_off_date" json:"signed_off_date"`
+}
+
+func (p *CINPlan) Check() []FieldError {
+	return notBefore("end_date", p.EndDate, p.StartDate, "start date")
+}
+
+// CINPlanReview is a review of a child in need plan (CP-10, AC-13).
+type CINPlanReview struct {
+	Entity
+	PersonID  int64      `db:"person_id,ref" json:"person_id" v:"required"`
+	CINPlanID int64      `db:"cin_plan_id,ref" json:"cin_plan_id" v:"required"`
+	Date      civil.Date `db:"review_date" json:"review_date" v:"required"`
+	Outcome   string     `db:"outcome" json:"outcome"`
+	ChairID   int64      `db:"chair_id,ref" json:"chair_id"`
+}

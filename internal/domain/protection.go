@@ -1,0 +1,145 @@
+package domain
+
+import (
+	"slices"
+	"time"
+
+	"github.com/waymark-care/waymark/internal/civil"
+)
+
+// requiredAgencies must take part in every strategy discussion (AC-01).
+var requiredAgencies = []string{"childrens_social_care", "police", "health"}
+
+// StrategyDiscussion is a strategy discussion or meeting, with the agencies
+// that took part (AC-01, AC-02, CP-3).
+type StrategyDiscussion struct {
+	Entity
+	PersonID   int64 `db:"person_id,ref" json:"person_id" v:"required"`
+	ReferralID int64 `db:"referral_id,ref" json:"referral_id" v:"required"`
+	// ConcernDate is when reasonable cause to suspect significant harm was
+	// recorded: the anchor of the local strategy discussion deadline.
+	ConcernDate civil.Date `db:"concern_date" json:"concern_date"`
+	HeldAt      time.Time  `db:"held_at" json:"held_at" v:"required"`
+	FaceToFace  bool       `db:"face_to_face" json:"face_to_face"`
+	Agencies    []string   `db:"agencies" json:"agencies" code:"agency"`
+	// MissingAgencyReason explains why police, health or social care were
+	// not part of it; without one the discussion shows as an exception.
+	MissingAgencyReason string `db:"missing_agency_reason" json:"missing_agency_reason"`
+	InformationShared   string `db:"information_shared" json:"information_shared"`
+	// StartSection47 records the decision to start a section 47 enquiry.
+	StartSection47 bool   `db:"start_section47" json:"start_section47"`
+	Decision       string `db:"decision" json:"decision"`
+	ChairID        int64  `db:"chair_id,ref" json:"chair_id"`
+}
+
+// MissingAgencies returns the required agencies that took no part.
+func (s *StrategyDiscussion) MissingAgencies() []string {
+	var missing []string
+	for _, a := range requiredAgencies {
+		if !slices.Contains(s.Agencies, a) {
+			missing = append(missing, a)
+		}
+	}
+	return missing
+}
+
+func (s *StrategyDiscussion) Check() []FieldError {
+	if !s.ConcernDate.IsZero() && !s.HeldAt.IsZero() && civil.OfTime(s.HeldAt).Before(s.ConcernDate) {
+		return []FieldError{{"held_at", "must be on or after the date the concern was recorded"}}
+	}
+	return nil
+}
+
+// Section47Enquiry is a child protection enquiry under section 47 of the
+// Children Act 1989 (AC-03, CP-4).
+type Section47Enquiry struct {
+	Entity
+	PersonID             int64      `db:"person_id,ref" json:"person_id" v:"required"`
+	ReferralID           int64      `db:"referral_id,ref" json:"referral_id" v:"required"`
+	StrategyDiscussionID int64      `db:"strategy_discussion_id,ref" json:"strategy_discussion_id"`
+	StartDate            civil.Date `db:"start_date" json:"start_date" v:"required"`
+	EndDate              civil.Date `db:"end_date" json:"end_date"`
+	Outcome              string     `db:"outcome" json:"outcome" code:"s47_outcome"`
+	TeamID               int64      `db:"team_id,ref" json:"team_id"`
+	ProfessionalID       int64      `db:"professional_id,ref" json:"professional_id"`
+}
+
+func (e *Section47Enquiry) Check() []FieldError {
+	return notBefore("end_date", e.EndDate, e.StartDate, "start date")
+}
+
+// Conference is a child protection conference: initial (with its target
+// date), review or transfer-in (AC-14 to AC-16, AC-20).
+type Conference struct {
+	Entity
+	PersonID     int64      `db:"person_id,ref" json:"person_id" v:"required"`
+	ReferralID   int64      `db:"referral_id,ref" json:"referral_id" v:"required"`
+	S47EnquiryID int64      `db:"s47_enquiry_id,ref" json:"s47_enquiry_id"`
+	Type         string     `db:"conference_type" json:"conference_type" code:"conference_type" v:"required"`
+	TargetDate   civil.Date `db:"target_date" json:"target_date"`
+	Date         civil.Date `db:"conference_date" json:"conference_date" v:"required"`
+	Decision     string     `db:"decision" json:"decision" code:"conference_decision"`
+	Agencies     []string   `db:"agencies" json:"agencies" code:"agency"`
+	// PoliceReportOnTime records whether the police report arrived in time.
+	PoliceReportOnTime *bool `db:"police_report_on_time" json:"police_report_on_time"`
+	// ReportsSharedDate is when reports were shared with parents (AC-15).
+	ReportsSharedDate  civil.Date `db:"reports_shared_date" json:"reports_shared_date"`
+	InterpreterNeeded  bool       `db:"interpreter_needed" json:"interpreter_needed"`
+	ChildParticipation string     `db:"child_participation" json:"child_participation" code:"review_participation"`
+	Quorate            *bool      `db:"quorate" json:"quorate"`
+	ChairID            int64      `db:"chair_id,ref" json:"chair_id"`
+	TeamID             int64      `db:"team_id,ref" json:"team_id"`
+	ProfessionalID     int64      `db:"professional_id,ref" json:"professional_id"`
+}
+
+// CPPlan is a child protection plan, with its initial and latest category of
+// abuse (AC-17, CIN census ChildProtectionPlans).
+type CPPlan struct {
+	Entity
+	PersonID        int64      `db:"person_id,ref" json:"person_id" v:"required"`
+	ReferralID      int64      `db:"referral_id,ref" json:"referral_id" v:"required"`
+	ConferenceID    int64      `db:"conference_id,ref" json:"conference_id"`
+	StartDate       civil.Date `db:"start_date" json:"start_date" v:"required"`
+	EndDate         civil.Date `db:"end_date" json:"end_date"`
+	InitialCategory string     `db:"initial_category" json:"initial_category" code:"category_of_abuse" v:"required"`
+	LatestCategory  string     `db:"latest_category" json:"latest_category" code:"category_of_abuse"`
+	EndReason       string     `db:"end_reason" json:"end_reason"`
+	// OtherAuthority marks a plan held by another authority (CIN query 8935Q).
+	OtherAuthority bool `db:"other_authority" json:"other_authority"`
+}
+
+func (p *CPPlan) Check() []FieldError {
+	return notBefore("end_date", p.EndDate, p.StartDate, "start date")
+}
+
+// CoreGroup is a core group meeting (CP-6, AC-18).
+type CoreGroup struct {
+	Entity
+	PersonID int64      `db:"person_id,ref" json:"person_id" v:"required"`
+	CPPlanID int64      `db:"cp_plan_id,ref" json:"cp_plan_id" v:"required"`
+	Date     civil.Date `db:"meeting_date" json:"meeting_date" v:"required"`
+	Agencies []string   `db:"agencies" json:"agencies" code:"agency"`
+	Notes    string     `db:"notes" json:"notes"`
+}
+
+// Visit is a statutory visit to a child: CIN, CP, looked after, care leaver,
+// private fostering, IRO or adoption (AC-13, AC-19, CLA visits). Seen, seen
+// alone and bedroom seen are left unset when not recorded, so the gap shows.
+type Visit struct {
+	Entity
+	PersonID       int64      `db:"person_id,ref" json:"person_id" v:"required"`
+	Type           string     `db:"visit_type" json:"visit_type" code:"visit_type" v:"required"`
+	Date           civil.Date `db:"visit_date" json:"visit_date" v:"required"`
+	Seen           *bool      `db:"seen" json:"seen"`
+	SeenAlone      *bool      `db:"seen_alone" json:"seen_alone"`
+	BedroomSeen    *bool      `db:"bedroom_seen" json:"bedroom_seen"`
+	ProfessionalID int64      `db:"professional_id,ref" json:"professional_id"`
+	Notes          string     `db:"notes" json:"notes"`
+}
+
+func (v *Visit) Check() []FieldError {
+	if v.SeenAlone != nil && *v.SeenAlone && (v.Seen == nil || !*v.Seen) {
+		return []FieldError{{"seen_alone", "a child seen alone must also be recorded as seen"}}
+	}
+	return nil
+}

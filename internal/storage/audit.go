@@ -1,0 +1,180 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"reflect"
+
+	"github.com/waymark-care/waymark/internal/audit"
+	"github.com/waymark-care/waymark/internal/domain"
+)
+
+// auditHead is the newest entry in the audit trail. The audit_head table
+// holds it in one row, which every writing transaction locks, so entries are
+// chained in commit order even with several servers writing at once.
+type auditHead struct {
+	seq  int64
+	hash string
+}
+
+func (tx *Tx) audit(action audit.Action, r domain.Record, before, after domain.Record) error {
+	if tx.head == nil {
+		lock := ""
+		if tx.db.dialect == Postgres {
+			lock = " FOR UPDATE"
+		}
+		h := &auditHead{}
+		if err := tx.tx.QueryRowContext(tx.ctx, "SELECT seq, hash FROM audit_head WHERE id = 1"+lock).Scan(&h.seq, &h.hash); err != nil {
+			return fmt.Errorf("read audit head: %w", err)
+		}
+		tx.head = h
+	}
+	k := domain.KindOf(r)
+	e := audit.Entry{
+		At: tx.change.At, Actor: tx.change.Actor, Action: action,
+		Kind: k.Name, RecordID: r.Base().ID, PersonID: personOf(k, r),
+		Before: marshal(before), After: marshal(after),
+	}
+	e.Seal(tx.head.seq+1, tx.head.hash)
+	_, err := tx.tx.ExecContext(tx.ctx, rebind(tx.db.dialect, `INSERT INTO audit_log
+		(seq, at, actor, action, kind, record_id, person_id, before, after, prev_hash, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		e.Seq, e.At, e.Actor, string(e.Action), e.Kind, e.RecordID, nullID(e.PersonID),
+		nullText(e.Before), nullText(e.After), e.PrevHash, e.Hash)
+	if err != nil {
+		return fmt.Errorf("write audit entry: %w", err)
+	}
+	tx.head.seq, tx.head.hash = e.Seq, e.Hash
+	tx.entries++
+	return nil
+}
+
+func (tx *Tx) saveHead() error {
+	if tx.entries == 0 {
+		return nil
+	}
+	_, err := tx.tx.ExecContext(tx.ctx, rebind(tx.db.dialect, "UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1"), tx.head.seq, tx.head.hash)
+	if err != nil {
+		return fmt.Errorf("write audit head: %w", err)
+	}
+	return nil
+}
+
+// personOf returns the person a record belongs to: the person itself, or a
+// child-level record's PersonID.
+func personOf(k *domain.Kind, r domain.Record) int64 {
+	if k.Name == "person" {
+		return r.Base().ID
+	}
+	if k.ChildLevel {
+		return reflect.ValueOf(r).Elem().FieldByName("PersonID").Int()
+	}
+	return 0
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func nullText(b []byte) any {
+	if b == nil {
+		return nil
+	}
+	return string(b)
+}
+
+const auditColumns = "seq, at, actor, action, kind, record_id, person_id, before, after, prev_hash, hash"
+
+func scanEntry(sc interface{ Scan(...any) error }) (*audit.Entry, error) {
+	var (
+		e             audit.Entry
+		at            any
+		action        string
+		person        sql.NullInt64
+		before, after sql.NullString
+	)
+	if err := sc.Scan(&e.Seq, &at, &e.Actor, &action, &e.Kind, &e.RecordID, &person, &before, &after, &e.PrevHash, &e.Hash); err != nil {
+		return nil, err
+	}
+	t, err := timeFrom(at)
+	if err != nil {
+		return nil, fmt.Errorf("audit entry %d: %w", e.Seq, err)
+	}
+	e.At, e.Action, e.PersonID = t, audit.Action(action), person.Int64
+	if before.Valid {
+		e.Before = []byte(before.String)
+	}
+	if after.Valid {
+		e.After = []byte(after.String)
+	}
+	return &e, nil
+}
+
+func (db *DB) auditQuery(ctx context.Context, where string, args ...any) ([]audit.Entry, error) {
+	rows, err := db.sql.QueryContext(ctx, rebind(db.dialect, "SELECT "+auditColumns+" FROM audit_log WHERE "+where+" ORDER BY seq"), args...)
+	if err != nil {
+		return nil, fmt.Errorf("read audit trail: %w", err)
+	}
+	defer rows.Close()
+	var es []audit.Entry
+	for rows.Next() {
+		e, err := scanEntry(rows)
+		if err != nil {
+			return nil, err
+		}
+		es = append(es, *e)
+	}
+	return es, rows.Err()
+}
+
+// RecordHistory returns every audit entry for one record, oldest first.
+func (db *DB) RecordHistory(ctx context.Context, kind string, id int64) ([]audit.Entry, error) {
+	return db.auditQuery(ctx, "kind = ? AND record_id = ?", kind, id)
+}
+
+// PersonHistory returns every audit entry for a person's records.
+func (db *DB) PersonHistory(ctx context.Context, personID int64) ([]audit.Entry, error) {
+	return db.auditQuery(ctx, "person_id = ?", personID)
+}
+
+// ActorHistory returns every change made by one user.
+func (db *DB) ActorHistory(ctx context.Context, actor string) ([]audit.Entry, error) {
+	return db.auditQuery(ctx, "actor = ?", actor)
+}
+
+// VerifyAudit checks the whole audit trail's hash chain, returning how many
+// entries it checked and an *audit.BrokenError naming the first bad entry.
+func (db *DB) VerifyAudit(ctx context.Context) (int64, error) {
+	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: db.dialect == Postgres, Isolation: db.snapshot()})
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	var head auditHead
+	if err := tx.QueryRowContext(ctx, "SELECT seq, hash FROM audit_head WHERE id = 1").Scan(&head.seq, &head.hash); err != nil {
+		return 0, fmt.Errorf("read audit head: %w", err)
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT "+auditColumns+" FROM audit_log ORDER BY seq")
+	if err != nil {
+		return 0, fmt.Errorf("read audit trail: %w", err)
+	}
+	defer rows.Close()
+	v := audit.NewVerifier()
+	for rows.Next() {
+		e, err := scanEntry(rows)
+		if err != nil {
+			return v.Checked, err
+		}
+		if err := v.Check(e); err != nil {
+			return v.Checked, err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return v.Checked, err
+	}
+	return v.Checked, v.Finish(head.seq, head.hash)
+}

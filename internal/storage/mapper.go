@@ -1,0 +1,256 @@
+package storage
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/waymark-care/waymark/internal/civil"
+	"github.com/waymark-care/waymark/internal/domain"
+)
+
+// column maps one struct field to one column.
+type column struct {
+	name  string
+	index []int
+	ref   bool // a reference to another record: 0 is stored as NULL
+}
+
+// kindSQL is everything storage needs to read and write one kind, worked
+// out once when the database is opened.
+type kindSQL struct {
+	kind *domain.Kind
+	// cols are every column, "id" first.
+	cols []column
+	// sel selects every column; append a WHERE clause.
+	sel    string
+	insert string
+	update string
+	delete string
+	// byPerson selects a child's records of this kind, oldest first.
+	byPerson string
+}
+
+var (
+	typeDate    = reflect.TypeOf(civil.Date{})
+	typeTime    = reflect.TypeOf(time.Time{})
+	typeStrings = reflect.TypeOf([]string(nil))
+)
+
+func buildKindSQL(d Dialect) map[string]*kindSQL {
+	m := make(map[string]*kindSQL)
+	for _, k := range domain.Kinds() {
+		ks := &kindSQL{kind: k}
+		for _, f := range reflect.VisibleFields(k.Type()) {
+			if f.Anonymous {
+				continue
+			}
+			name, ref := domain.Tag(f)
+			if name == "" {
+				continue
+			}
+			ks.cols = append(ks.cols, column{name: name, index: f.Index, ref: ref})
+		}
+		names := make([]string, len(ks.cols))
+		for i, c := range ks.cols {
+			names[i] = c.name
+		}
+		// Every column but id is written; the database assigns id.
+		w := names[1:]
+		ks.sel = "SELECT " + strings.Join(names, ", ") + " FROM " + k.Table
+		ks.insert = rebind(d, fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s) RETURNING id",
+			k.Table, strings.Join(w, ", "), placeholders(len(w))))
+		sets := make([]string, len(w))
+		for i, n := range w {
+			sets[i] = n + " = ?"
+		}
+		ks.update = rebind(d, fmt.Sprintf("UPDATE %s SET %s WHERE id = ? AND version = ?", k.Table, strings.Join(sets, ", ")))
+		ks.delete = rebind(d, fmt.Sprintf("DELETE FROM %s WHERE id = ? AND version = ?", k.Table))
+		if k.ChildLevel {
+			ks.byPerson = rebind(d, ks.sel+" WHERE person_id = ? ORDER BY id")
+		}
+		m[k.Name] = ks
+	}
+	return m
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+func (db *DB) kindSQL(r domain.Record) *kindSQL { return db.kinds[domain.KindOf(r).Name] }
+
+// args returns the values of every column but id, in column order.
+func (ks *kindSQL) args(r domain.Record) []any {
+	v := reflect.ValueOf(r).Elem()
+	args := make([]any, 0, len(ks.cols)-1)
+	for _, c := range ks.cols[1:] {
+		args = append(args, toColumn(v.FieldByIndex(c.index), c.ref))
+	}
+	return args
+}
+
+// toColumn converts a field's value to what both drivers store: unset
+// dates, times, references and optional values become NULL.
+func toColumn(f reflect.Value, ref bool) any {
+	switch f.Type() {
+	case typeDate:
+		d := f.Interface().(civil.Date)
+		if d.IsZero() {
+			return nil
+		}
+		return d.String()
+	case typeTime:
+		t := f.Interface().(time.Time)
+		if t.IsZero() {
+			return nil
+		}
+		return t.UTC()
+	case typeStrings:
+		return strings.Join(f.Interface().([]string), " ")
+	}
+	switch f.Kind() {
+	case reflect.Pointer:
+		if f.IsNil() {
+			return nil
+		}
+		return f.Elem().Interface()
+	case reflect.Int64:
+		if ref && f.Int() == 0 {
+			return nil
+		}
+		return f.Int()
+	case reflect.Int:
+		return f.Int()
+	}
+	return f.Interface()
+}
+
+// scanInto reads one row into a new record of the kind.
+func (ks *kindSQL) scan(sc interface{ Scan(...any) error }, r domain.Record) error {
+	raw := make([]any, len(ks.cols))
+	ptrs := make([]any, len(ks.cols))
+	for i := range raw {
+		ptrs[i] = &raw[i]
+	}
+	if err := sc.Scan(ptrs...); err != nil {
+		return err
+	}
+	v := reflect.ValueOf(r).Elem()
+	for i, c := range ks.cols {
+		if err := fromColumn(v.FieldByIndex(c.index), raw[i]); err != nil {
+			return fmt.Errorf("%s.%s: %w", ks.kind.Table, c.name, err)
+		}
+	}
+	return nil
+}
+
+// fromColumn sets a field from a value as either driver returns it.
+func fromColumn(f reflect.Value, src any) error {
+	if src == nil {
+		f.SetZero()
+		return nil
+	}
+	if b, ok := src.([]byte); ok {
+		src = string(b)
+	}
+	switch f.Type() {
+	case typeDate:
+		d, err := dateFrom(src)
+		if err != nil {
+			return err
+		}
+		f.Set(reflect.ValueOf(d))
+		return nil
+	case typeTime:
+		t, err := timeFrom(src)
+		if err != nil {
+			return err
+		}
+		f.Set(reflect.ValueOf(t))
+		return nil
+	case typeStrings:
+		s, _ := src.(string)
+		if s == "" {
+			f.SetZero()
+		} else {
+			f.Set(reflect.ValueOf(strings.Fields(s)))
+		}
+		return nil
+	}
+	if f.Kind() == reflect.Pointer {
+		p := reflect.New(f.Type().Elem())
+		if err := fromColumn(p.Elem(), src); err != nil {
+			return err
+		}
+		f.Set(p)
+		return nil
+	}
+	switch f.Kind() {
+	case reflect.String:
+		s, ok := src.(string)
+		if !ok {
+			return fmt.Errorf("want text, got %T", src)
+		}
+		f.SetString(s)
+	case reflect.Int, reflect.Int64:
+		n, ok := src.(int64)
+		if !ok {
+			return fmt.Errorf("want an integer, got %T", src)
+		}
+		f.SetInt(n)
+	case reflect.Float64:
+		switch n := src.(type) {
+		case float64:
+			f.SetFloat(n)
+		case int64:
+			f.SetFloat(float64(n))
+		default:
+			return fmt.Errorf("want a number, got %T", src)
+		}
+	case reflect.Bool:
+		switch b := src.(type) {
+		case bool:
+			f.SetBool(b)
+		case int64:
+			f.SetBool(b != 0)
+		default:
+			return fmt.Errorf("want true or false, got %T", src)
+		}
+	default:
+		return fmt.Errorf("cannot store a %s", f.Type())
+	}
+	return nil
+}
+
+func dateFrom(src any) (civil.Date, error) {
+	switch v := src.(type) {
+	case time.Time:
+		return civil.OfTime(v), nil
+	case string:
+		if len(v) > 10 {
+			v = v[:10]
+		}
+		return civil.Parse(v)
+	}
+	return civil.Date{}, fmt.Errorf("want a date, got %T", src)
+}
+
+// sqliteTimeLayouts are the forms the SQLite driver writes times in.
+var sqliteTimeLayouts = []string{"2006-01-02 15:04:05.999999999-07:00", time.RFC3339Nano, "2006-01-02 15:04:05"}
+
+func timeFrom(src any) (time.Time, error) {
+	switch v := src.(type) {
+	case time.Time:
+		return v.UTC(), nil
+	case string:
+		for _, layout := range sqliteTimeLayouts {
+			if t, err := time.Parse(layout, v); err == nil {
+				return t.UTC(), nil
+			}
+		}
+		return time.Time{}, fmt.Errorf("%q is not a time", v)
+	}
+	return time.Time{}, fmt.Errorf("want a time, got %T", src)
+}

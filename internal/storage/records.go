@@ -1,0 +1,266 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"time"
+
+	"github.com/waymark-care/waymark/internal/audit"
+	"github.com/waymark-care/waymark/internal/domain"
+)
+
+// Change says who is making a change and when it is recorded. The audit
+// trail and each record's UpdatedBy/UpdatedAt take their values from it, so
+// the synthetic authority can record history as it happened.
+type Change struct {
+	Actor string
+	At    time.Time
+}
+
+// ConflictError refuses an update or delete made against an older version of
+// a record than the one stored: someone else changed it first.
+type ConflictError struct {
+	Kind      string
+	ID        int64
+	Version   int // the version the change was based on
+	Current   int // the version stored now
+	UpdatedBy string
+	UpdatedAt time.Time
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("%s %d was changed by %s at %s (now version %d, your change was based on version %d): reload it and make your change again",
+		e.Kind, e.ID, e.UpdatedBy, e.UpdatedAt.Format("2 Jan 2006 15:04"), e.Current, e.Version)
+}
+
+// NotFoundError names the record that does not exist.
+type NotFoundError struct {
+	Kind string
+	ID   int64
+}
+
+func (e *NotFoundError) Error() string { return fmt.Sprintf("%s %d does not exist", e.Kind, e.ID) }
+
+func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
+
+// Tx is a write transaction: every change in it is audited, and either all
+// of them are stored or none.
+type Tx struct {
+	ctx    context.Context
+	db     *DB
+	tx     *sql.Tx
+	change Change
+	// head is the audit trail's last entry, read when the first change is
+	// made and written back at commit.
+	head    *auditHead
+	entries int
+}
+
+// Write runs fn in a transaction recorded as ch. If fn returns an error, or
+// any write fails, nothing is stored.
+func (db *DB) Write(ctx context.Context, ch Change, fn func(tx *Tx) error) error {
+	if ch.Actor == "" {
+		return errors.New("storage: a change must name who makes it")
+	}
+	if ch.At.IsZero() {
+		ch.At = time.Now()
+	}
+	ch.At = ch.At.UTC()
+	sqlTx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer sqlTx.Rollback()
+	tx := &Tx{ctx: ctx, db: db, tx: sqlTx, change: ch}
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.saveHead(); err != nil {
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// Insert validates and stores a new record, setting its ID and version.
+func (tx *Tx) Insert(r domain.Record) error {
+	if err := domain.Validate(r); err != nil {
+		return err
+	}
+	ks := tx.db.kindSQL(r)
+	e := r.Base()
+	e.Version, e.UpdatedAt, e.UpdatedBy = 1, tx.change.At, tx.change.Actor
+	if err := tx.tx.QueryRowContext(tx.ctx, ks.insert, ks.args(r)...).Scan(&e.ID); err != nil {
+		return fmt.Errorf("insert %s: %w", ks.kind.Name, err)
+	}
+	return tx.audit(audit.Create, r, nil, r)
+}
+
+// Update validates and stores a changed record. The record's Version must be
+// the version stored, or a *ConflictError is returned and nothing changes.
+func (tx *Tx) Update(r domain.Record) error {
+	if err := domain.Validate(r); err != nil {
+		return err
+	}
+	ks := tx.db.kindSQL(r)
+	e := r.Base()
+	before, err := tx.get(ks, e.ID)
+	if err != nil {
+		return err
+	}
+	if before.Base().Version != e.Version {
+		return conflict(ks, e.Version, before)
+	}
+	old := *e
+	e.Version, e.UpdatedAt, e.UpdatedBy = old.Version+1, tx.change.At, tx.change.Actor
+	args := append(ks.args(r), e.ID, old.Version)
+	res, err := tx.tx.ExecContext(tx.ctx, ks.update, args...)
+	if err == nil {
+		err = oneRow(res)
+	}
+	if err != nil {
+		*e = old
+		return fmt.Errorf("update %s %d: %w", ks.kind.Name, e.ID, err)
+	}
+	return tx.audit(audit.Update, r, before, r)
+}
+
+// Delete removes a record, if Version is still the version stored.
+func (tx *Tx) Delete(r domain.Record) error {
+	ks := tx.db.kindSQL(r)
+	e := r.Base()
+	before, err := tx.get(ks, e.ID)
+	if err != nil {
+		return err
+	}
+	if before.Base().Version != e.Version {
+		return conflict(ks, e.Version, before)
+	}
+	res, err := tx.tx.ExecContext(tx.ctx, ks.delete, e.ID, e.Version)
+	if err == nil {
+		err = oneRow(res)
+	}
+	if err != nil {
+		return fmt.Errorf("delete %s %d: %w", ks.kind.Name, e.ID, err)
+	}
+	return tx.audit(audit.Delete, r, before, nil)
+}
+
+func conflict(ks *kindSQL, version int, current domain.Record) *ConflictError {
+	c := current.Base()
+	return &ConflictError{Kind: ks.kind.Name, ID: c.ID, Version: version, Current: c.Version, UpdatedBy: c.UpdatedBy, UpdatedAt: c.UpdatedAt}
+}
+
+func oneRow(res sql.Result) error {
+	n, err := res.RowsAffected()
+	if err == nil && n != 1 {
+		err = fmt.Errorf("%d rows changed, expected 1", n)
+	}
+	return err
+}
+
+func (tx *Tx) get(ks *kindSQL, id int64) (domain.Record, error) {
+	return getRecord(tx.ctx, tx.tx, tx.db.dialect, ks, id)
+}
+
+func getRecord(ctx context.Context, q querier, d Dialect, ks *kindSQL, id int64) (domain.Record, error) {
+	r := ks.kind.New()
+	err := ks.scan(q.QueryRowContext(ctx, rebind(d, ks.sel+" WHERE id = ?"), id), r)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, &NotFoundError{Kind: ks.kind.Name, ID: id}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s %d: %w", ks.kind.Name, id, err)
+	}
+	return r, nil
+}
+
+// Get reads one record by ID into r, whose kind says which table to read.
+func (db *DB) Get(ctx context.Context, id int64, r domain.Record) error {
+	ks := db.kindSQL(r)
+	got, err := getRecord(ctx, db.sql, db.dialect, ks, id)
+	if err != nil {
+		return err
+	}
+	reflect.ValueOf(r).Elem().Set(reflect.ValueOf(got).Elem())
+	return nil
+}
+
+// childRecordFields maps each slice in domain.ChildRecord to its kind.
+var childRecordFields = func() map[int]string {
+	m := map[int]string{}
+	t := reflect.TypeOf(domain.ChildRecord{})
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.Type.Kind() != reflect.Slice {
+			continue
+		}
+		k := domain.KindOf(reflect.New(f.Type.Elem()).Interface().(domain.Record))
+		m[i] = k.Name
+	}
+	return m
+}()
+
+// ChildRecord reads everything recorded about one person, consistently: all
+// of it as it stood at one moment.
+func (db *DB) ChildRecord(ctx context.Context, personID int64) (*domain.ChildRecord, error) {
+	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: db.dialect == Postgres, Isolation: db.snapshot()})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	person, err := getRecord(ctx, tx, db.dialect, db.kinds["person"], personID)
+	if err != nil {
+		return nil, err
+	}
+	cr := &domain.ChildRecord{Person: *person.(*domain.Person)}
+	v := reflect.ValueOf(cr).Elem()
+	for i, kindName := range childRecordFields {
+		ks := db.kinds[kindName]
+		rows, err := tx.QueryContext(ctx, ks.byPerson, personID)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", ks.kind.Table, err)
+		}
+		slice := v.Field(i)
+		for rows.Next() {
+			slice.Set(reflect.Append(slice, reflect.Zero(slice.Type().Elem())))
+			r := slice.Index(slice.Len() - 1).Addr().Interface().(domain.Record)
+			if err := ks.scan(rows, r); err != nil {
+				rows.Close()
+				return nil, err
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("read %s: %w", ks.kind.Table, err)
+		}
+		rows.Close()
+	}
+	return cr, nil
+}
+
+// snapshot is the isolation level that gives a read one consistent view.
+func (db *DB) snapshot() sql.IsolationLevel {
+	if db.dialect == Postgres {
+		return sql.LevelRepeatableRead
+	}
+	// SQLite in WAL mode reads from one snapshot for the whole transaction.
+	return sql.LevelDefault
+}
+
+// marshal is the JSON form of a record kept in the audit trail.
+func marshal(r domain.Record) json.RawMessage {
+	if r == nil {
+		return nil
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		panic(fmt.Sprintf("storage: cannot marshal %T: %v", r, err))
+	}
+	return b
+}
