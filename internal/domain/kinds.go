@@ -20,8 +20,8 @@ func registerAll() bool {
 	register(&ImmigrationStatus{}, "immigration_status", "immigration_statuses", "Immigration status")
 	// Front door, assessment and children in need.
 	register(&Contact{}, "contact", "contacts", "Contact")
-	register(&EarlyHelpEpisode{}, "early_help_episode", "early_help_episodes", "Early help episode")
 	register(&Referral{}, "referral", "referrals", "Referral")
+	register(&EarlyHelpEpisode{}, "early_help_episode", "early_help_episodes", "Early help episode")
 	register(&Involvement{}, "involvement", "involvements", "Involvement")
 	register(&Assessment{}, "assessment", "assessments", "Assessment")
 	register(&CINPlan{}, "cin_plan", "cin_plans", "Child in need plan")

@@ -166,21 +166,6 @@ CREATE TABLE contacts (
 );
 CREATE INDEX contacts_person ON contacts (person_id);
 
--- Early help episode
-CREATE TABLE early_help_episodes (
-    {{record}},
-    person_id BIGINT NOT NULL REFERENCES persons (id),
-    start_date DATE NOT NULL,
-    end_date DATE,
-    reason TEXT NOT NULL DEFAULT '',
-    end_reason TEXT NOT NULL DEFAULT '',
-    initiating_agency TEXT NOT NULL DEFAULT '',
-    organisation_id BIGINT REFERENCES organisations (id),
-    lead_professional_id BIGINT REFERENCES professionals (id),
-    step_down_referral_id BIGINT REFERENCES referrals (id)
-);
-CREATE INDEX early_help_episodes_person ON early_help_episodes (person_id);
-
 -- Referral
 CREATE TABLE referrals (
     {{record}},
@@ -196,6 +181,21 @@ CREATE TABLE referrals (
     professional_id BIGINT REFERENCES professionals (id)
 );
 CREATE INDEX referrals_person ON referrals (person_id);
+
+-- Early help episode
+CREATE TABLE early_help_episodes (
+    {{record}},
+    person_id BIGINT NOT NULL REFERENCES persons (id),
+    start_date DATE NOT NULL,
+    end_date DATE,
+    reason TEXT NOT NULL DEFAULT '',
+    end_reason TEXT NOT NULL DEFAULT '',
+    initiating_agency TEXT NOT NULL DEFAULT '',
+    organisation_id BIGINT REFERENCES organisations (id),
+    lead_professional_id BIGINT REFERENCES professionals (id),
+    step_down_referral_id BIGINT REFERENCES referrals (id)
+);
+CREATE INDEX early_help_episodes_person ON early_help_episodes (person_id);
 
 -- Involvement
 CREATE TABLE involvements (
