@@ -57,21 +57,24 @@ func Open(t testing.TB, dialect string) *storage.DB {
 	if err != nil {
 		t.Fatalf("open %s: %v", dialect, err)
 	}
-	t.Cleanup(func() { db.Close() })
+	dsns.Store(db, dsn)
+	t.Cleanup(func() { dsns.Delete(db); db.Close() })
 	if _, err := db.Migrate(ctx); err != nil {
 		t.Fatalf("migrate %s: %v", dialect, err)
 	}
 	return db
 }
 
-// DSN returns a connection string for a new, empty database of the named
-// dialect, for tests that open it themselves (e.g. the command line).
-func DSN(t testing.TB, dialect string) string {
+// OpenDSN is Open for tests that also need the connection string, such as
+// command-line tests that open the database themselves.
+func OpenDSN(t testing.TB, dialect string) (*storage.DB, string) {
 	t.Helper()
-	if dialect == "postgres" {
-		return postgresSchema(t)
+	db := Open(t, dialect)
+	if db == nil {
+		return nil, ""
 	}
-	return filepath.Join(t.TempDir(), "waymark.db")
+	dsn, _ := dsns.Load(db)
+	return db, dsn.(string)
 }
 
 // postgresSchema creates a schema of its own for the test, so tests never see
