@@ -120,17 +120,30 @@ func (c Counting) inclusive(ruleID string) bool {
 	return c.Default == Inclusive
 }
 
-// setting ties a settings name to its field and its check.
+// setting ties a setting's name to its field.
 type setting struct {
-	name  string
-	field func(*Policy) any
-	check func(*Policy) error
+	name   string
+	field  func(*Policy) any // a pointer to the Versions
+	decode func(*Policy, []byte) error
+	check  func(*Policy) error
 }
 
 func define[T any](name string, field func(*Policy) *Versions[T], valid func(T) error) setting {
 	return setting{
 		name:  name,
 		field: func(p *Policy) any { return field(p) },
+		decode: func(p *Policy, data []byte) error {
+			// A fresh list, so that a version given in part does not keep
+			// the rest of the default it replaces.
+			var vs Versions[T]
+			dec := json.NewDecoder(bytes.NewReader(data))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(&vs); err != nil {
+				return err
+			}
+			*field(p) = vs
+			return nil
+		},
 		check: func(p *Policy) error { return field(p).check(valid) },
 	}
 }
@@ -182,9 +195,7 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 			continue
 		}
 		delete(raw, s.name)
-		dec := json.NewDecoder(bytes.NewReader(v))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(s.field(p)); err != nil {
+		if err := s.decode(p, v); err != nil {
 			return fmt.Errorf("%s: %w", s.name, err)
 		}
 	}
