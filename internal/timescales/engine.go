@@ -60,9 +60,11 @@ type Item struct {
 // met on time or late, and missed, in due-date order. Events after asOf are
 // not yet known and are ignored, so re-running for a past date gives the
 // answer as it was (XC-02). Events on the same day keep their given order,
-// except that endings come first.
+// except that endings come first. The rows of a chain must be adjacent in
+// rules, as they are in Rules().
 func Evaluate(c Case, asOf civil.Date, rules []Rule, p Policy, cal *calendar.Calendar) []Item {
 	ev := evaluation{c: &c, asOf: asOf, policy: &p, cal: cal, byKind: map[EventKind][]int{}}
+	ev.events = make([]Event, 0, len(c.Events))
 	for _, e := range c.Events {
 		if !e.On.IsZero() && !e.On.After(asOf) {
 			ev.events = append(ev.events, e)
@@ -77,8 +79,16 @@ func Evaluate(c Case, asOf civil.Date, rules []Rule, p Policy, cal *calendar.Cal
 	for i, e := range ev.events {
 		ev.byKind[e.Kind] = append(ev.byKind[e.Kind], i)
 	}
-	for _, ch := range chainsOf(rules) {
-		ev.chain(ch.rows)
+	ev.items = make([]Item, 0, len(ev.events)+8) // about one item per event
+	for i := 0; i < len(rules); {
+		j := i + 1
+		for j < len(rules) && rules[j].Chain.Name == rules[i].Chain.Name {
+			j++
+		}
+		if rules[i].Chain.Name != "" {
+			ev.chain(rules[i:j])
+		}
+		i = j
 	}
 	slices.SortStableFunc(ev.items, func(a, b Item) int { return a.Due.Compare(b.Due) })
 	return ev.items
@@ -100,30 +110,11 @@ type evaluation struct {
 	events []Event             // known by asOf, in order
 	byKind map[EventKind][]int // indexes into events
 	items  []Item
-}
-
-// chainsOf groups the rows that share a chain, in table order.
-func chainsOf(rules []Rule) []struct{ rows []*Rule } {
-	var out []struct{ rows []*Rule }
-	index := map[string]int{}
-	for i := range rules {
-		r := &rules[i]
-		if r.Chain.Name == "" {
-			continue
-		}
-		j, ok := index[r.Chain.Name]
-		if !ok {
-			j = len(out)
-			index[r.Chain.Name] = j
-			out = append(out, struct{ rows []*Rule }{})
-		}
-		out[j].rows = append(out[j].rows, r)
-	}
-	return out
+	terms  []term // reused by each deadline
 }
 
 // chain runs a chain from each of its start events.
-func (ev *evaluation) chain(rows []*Rule) {
+func (ev *evaluation) chain(rows []Rule) {
 	ch := &rows[0].Chain
 	var roots []int
 	for _, i := range ev.byKind[ch.Start.Kind] {
@@ -170,7 +161,7 @@ type term struct {
 
 // run follows one chain from its start event r, item by item, until a
 // deadline is not yet met or the clock stops.
-func (ev *evaluation) run(ch *Chain, rows []*Rule, r, prev, next int, claimed map[int]bool) {
+func (ev *evaluation) run(ch *Chain, rows []Rule, r, prev, next int, claimed map[int]bool) {
 	root := &ev.events[r]
 	end := ev.end(ch, r, next)
 	var lastDay civil.Date // the last day an event can meet a deadline; zero: no limit
@@ -194,7 +185,8 @@ func (ev *evaluation) run(ch *Chain, rows []*Rule, r, prev, next int, claimed ma
 			return
 		}
 		start = ev.postpone(rule, start)
-		terms := ev.terms(rule, start, root)
+		terms := ev.deadline(rule, start, root)
+		ev.terms = terms // its array serves the next deadline
 		if len(terms) == 0 {
 			return
 		}
@@ -266,9 +258,10 @@ func (ev *evaluation) anchor(k EventKind, r, prev int) int {
 
 // pick returns the first row that times the chain's nth deadline, whose
 // clock starts at s.
-func (ev *evaluation) pick(rows []*Rule, n, r int, s point) *Rule {
+func (ev *evaluation) pick(rows []Rule, n, r int, s point) *Rule {
 	root := &ev.events[r]
-	for _, rule := range rows {
+	for i := range rows {
+		rule := &rows[i]
 		switch {
 		case rule.Item != 0 && rule.Item != n,
 			!rule.From.IsZero() && s.on.Before(rule.From),
@@ -313,14 +306,15 @@ func (ev *evaluation) postpone(rule *Rule, s point) point {
 	return point{idx: -1, on: birthday, noun: "the " + ordinal(rule.MinAge) + " birthday"}
 }
 
-// terms returns the deadline a rule sets for a clock starting at s, or none
-// if a local setting has no version in force.
-func (ev *evaluation) terms(rule *Rule, s point, root *Event) []term {
+// deadline returns the terms of the deadline a rule sets for a clock starting
+// at s, or none if a local setting has no version in force.
+func (ev *evaluation) deadline(rule *Rule, s point, root *Event) []term {
+	ts := ev.terms[:0]
 	one := func(k calendar.Clock, ok bool) []term {
 		if !ok {
 			return nil
 		}
-		return []term{{from: s, clock: ev.counted(rule.ID, k, s.on)}}
+		return append(ts, term{from: s, clock: ev.counted(rule.ID, k, s.on)})
 	}
 	switch rule.Setting {
 	case "":
@@ -339,7 +333,6 @@ func (ev *evaluation) terms(rule *Rule, s point, root *Event) []term {
 		if !ok {
 			return nil
 		}
-		var ts []term
 		if !v.AfterICPC.IsZero() {
 			ts = append(ts, term{from: s, clock: ev.counted(rule.ID, v.AfterICPC, s.on)})
 		}

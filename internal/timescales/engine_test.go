@@ -367,4 +367,3 @@ func TestItemsAreInDueDateOrder(t *testing.T) {
 		t.Errorf("a child starting care has %d items, want at least LA-1..4, LA-7, H-1, H-5, E-1", len(items))
 	}
 }
-

@@ -1,7 +1,6 @@
 package timescales
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -28,46 +27,55 @@ var london = func() *time.Location {
 func explain(it *Item, terms []term, chosen int, extensions []civil.Date, extension calendar.Clock, met, stop *Event) string {
 	hours := !it.DueAt.IsZero()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s due %s — %s", it.Title, when(it.Due, it.DueAt, hours), phrase(terms[chosen], hours))
+	b.Grow(200)
+	b.WriteString(it.Title)
+	b.WriteString(" due ")
+	b.WriteString(when(it.Due, it.DueAt, hours))
+	b.WriteString(" — ")
+	phrase(&b, terms[chosen], hours)
 	for i, t := range terms {
 		if i != chosen {
-			fmt.Fprintf(&b, " (sooner than %s)", phrase(t, hours))
+			b.WriteString(" (sooner than ")
+			phrase(&b, t, hours)
+			b.WriteString(")")
 		}
 	}
 	for _, d := range extensions {
-		fmt.Fprintf(&b, ", extended by %s on %s", extension.Long(), d.Long())
+		b.WriteString(", extended by " + extension.Long() + " on " + d.Long())
 	}
 	switch it.Status {
 	case MetOnTime:
-		fmt.Fprintf(&b, "; met on time by %s %s", met.Kind.noun(), onOrAt(met.On, met.At, hours))
+		b.WriteString("; met on time by " + met.Kind.noun() + " " + onOrAt(met.On, met.At, hours))
 	case MetLate:
 		late := days(it.DaysLate)
 		if it.DaysLate == 0 {
 			late = plural(int(math.Ceil(met.At.Sub(it.DueAt).Hours())), "hour")
 		}
-		fmt.Fprintf(&b, "; met %s late by %s %s", late, met.Kind.noun(), onOrAt(met.On, met.At, hours))
+		b.WriteString("; met " + late + " late by " + met.Kind.noun() + " " + onOrAt(met.On, met.At, hours))
 	case Overdue:
-		fmt.Fprintf(&b, "; overdue by %s", days(it.DaysLate))
+		b.WriteString("; overdue by " + days(it.DaysLate))
 	case Missed:
-		fmt.Fprintf(&b, "; missed: the clock stopped on %s (%s)", stop.On.Long(), stop.Kind.noun())
+		b.WriteString("; missed: the clock stopped on " + stop.On.Long() + " (" + stop.Kind.noun() + ")")
 	}
 	return b.String()
 }
 
-// phrase is a clock in words with what it runs from.
-func phrase(t term, hours bool) string {
-	k, from := t.clock, t.from.noun+" "+onOrAt(t.from.on, t.from.at, hours)
+// phrase writes a clock in words with what it runs from.
+func phrase(b *strings.Builder, t term, hours bool) {
+	k := t.clock
 	switch {
 	case k.N == 0 && k.Unit == calendar.WorkingDays:
-		return "the same working day as " + from
+		b.WriteString("the same working day as ")
 	case k.N == 0:
-		return "the same day as " + from
+		b.WriteString("the same day as ")
 	case k.N < 0:
-		return k.Long() + " before " + from
+		b.WriteString(k.Long() + " before ")
 	case k.Inclusive:
-		return k.Long() + " beginning with " + from
+		b.WriteString(k.Long() + " beginning with ")
+	default:
+		b.WriteString(k.Long() + " after ")
 	}
-	return k.Long() + " after " + from
+	b.WriteString(t.from.noun + " " + onOrAt(t.from.on, t.from.at, hours))
 }
 
 // when is a date, or for an hour clock a time and date in England.

@@ -117,6 +117,9 @@ func TestRuleRowsAreComplete(t *testing.T) {
 		if prev, ok := chains[r.Chain.Name]; ok && !reflect.DeepEqual(prev, r.Chain) {
 			t.Errorf("%s: rows of chain %q disagree about it", where, r.Chain.Name)
 		}
+		if _, ok := chains[r.Chain.Name]; ok && r.Chain.Name != "" && Rules()[i-1].Chain.Name != r.Chain.Name {
+			t.Errorf("%s: the rows of chain %q are not adjacent, so Evaluate would run it twice", where, r.Chain.Name)
+		}
 		chains[r.Chain.Name] = r.Chain
 	}
 }
