@@ -140,7 +140,6 @@ func (ev *evaluation) chain(rows []Rule) {
 
 // point is what a clock runs from: an event, a birthday or the birth.
 type point struct {
-	idx  int // into events; -1 if not an event
 	on   civil.Date
 	at   time.Time
 	noun string
@@ -149,7 +148,7 @@ type point struct {
 
 func (ev *evaluation) pointAt(i int) point {
 	e := &ev.events[i]
-	return point{idx: i, on: e.On, at: e.At, noun: e.Kind.noun(), ref: e.Ref}
+	return point{on: e.On, at: e.At, noun: e.Kind.noun(), ref: e.Ref}
 }
 
 // term is one way a deadline is set; a deadline with two (CP-8a) is due at
@@ -303,7 +302,7 @@ func (ev *evaluation) postpone(rule *Rule, s point) point {
 	if !s.on.Before(birthday) {
 		return s
 	}
-	return point{idx: -1, on: birthday, noun: "the " + ordinal(rule.MinAge) + " birthday"}
+	return point{on: birthday, noun: "the " + ordinal(rule.MinAge) + " birthday"}
 }
 
 // deadline returns the terms of the deadline a rule sets for a clock starting
@@ -361,9 +360,9 @@ func (ev *evaluation) counted(ruleID string, k calendar.Clock, on civil.Date) ca
 // birth is the recorded birth, or the expected one until it is recorded.
 func (ev *evaluation) birth() point {
 	if !ev.c.DateOfBirth.IsZero() {
-		return point{idx: -1, on: ev.c.DateOfBirth, noun: "the birth"}
+		return point{on: ev.c.DateOfBirth, noun: "the birth"}
 	}
-	return point{idx: -1, on: ev.c.ExpectedBirth, noun: "the expected birth"}
+	return point{on: ev.c.ExpectedBirth, noun: "the expected birth"}
 }
 
 // satisfier returns the first event that meets the chain's deadline, or -1.

@@ -179,7 +179,10 @@ func LoadPolicy(r io.Reader) (Policy, error) {
 	if err := json.Unmarshal(data, &p); err != nil {
 		return Policy{}, err
 	}
-	return p, p.Validate()
+	if err := p.Validate(); err != nil {
+		return Policy{}, err
+	}
+	return p, nil
 }
 
 // UnmarshalJSON replaces the settings present in the JSON object and keeps
