@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"reflect"
+	"strings"
 
 	"github.com/waymark-care/waymark/internal/audit"
 	"github.com/waymark-care/waymark/internal/domain"
@@ -25,7 +26,7 @@ func (tx *Tx) audit(action audit.Action, r domain.Record, before, after domain.R
 			lock = " FOR UPDATE"
 		}
 		h := &auditHead{}
-		if err := tx.tx.QueryRowContext(tx.ctx, "SELECT seq, hash FROM audit_head WHERE id = 1"+lock).Scan(&h.seq, &h.hash); err != nil {
+		if err := tx.queryRow("SELECT seq, hash FROM audit_head WHERE id = 1"+lock).Scan(&h.seq, &h.hash); err != nil {
 			return fmt.Errorf("read audit head: %w", err)
 		}
 		tx.head = h
@@ -37,25 +38,35 @@ func (tx *Tx) audit(action audit.Action, r domain.Record, before, after domain.R
 		Before: marshal(before), After: marshal(after),
 	}
 	e.Seal(tx.head.seq+1, tx.head.hash)
-	_, err := tx.tx.ExecContext(tx.ctx, rebind(tx.db.dialect, `INSERT INTO audit_log
-		(seq, at, actor, action, kind, record_id, person_id, before, after, prev_hash, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-		e.Seq, e.At, e.Actor, string(e.Action), e.Kind, e.RecordID, nullID(e.PersonID),
-		nullText(e.Before), nullText(e.After), e.PrevHash, e.Hash)
-	if err != nil {
-		return fmt.Errorf("write audit entry: %w", err)
-	}
 	tx.head.seq, tx.head.hash = e.Seq, e.Hash
-	tx.entries++
+	tx.pending = append(tx.pending, e)
 	return nil
 }
 
-func (tx *Tx) saveHead() error {
-	if tx.entries == 0 {
+// auditBatch is how many entries one INSERT writes: writing them together at
+// commit halves the statements a change costs.
+const auditBatch = 100
+
+// flushAudit writes the pending entries and the new head.
+func (tx *Tx) flushAudit() error {
+	for len(tx.pending) > 0 {
+		n := min(len(tx.pending), auditBatch)
+		args := make([]any, 0, n*11)
+		for _, e := range tx.pending[:n] {
+			args = append(args, e.Seq, timeText(e.At), e.Actor, string(e.Action), e.Kind, e.RecordID, nullID(e.PersonID),
+				nullText(e.Before), nullText(e.After), e.PrevHash, e.Hash)
+		}
+		query := "INSERT INTO audit_log (" + auditColumns + ") VALUES " +
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?), ", n), ", ")
+		if _, err := tx.exec(rebind(tx.db.dialect, query), args...); err != nil {
+			return fmt.Errorf("write audit entries: %w", err)
+		}
+		tx.pending = tx.pending[n:]
+	}
+	if tx.head == nil {
 		return nil
 	}
-	_, err := tx.tx.ExecContext(tx.ctx, rebind(tx.db.dialect, "UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1"), tx.head.seq, tx.head.hash)
-	if err != nil {
+	if _, err := tx.exec(rebind(tx.db.dialect, "UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1"), tx.head.seq, tx.head.hash); err != nil {
 		return fmt.Errorf("write audit head: %w", err)
 	}
 	return nil

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -33,15 +34,18 @@ func (d Dialect) String() string {
 
 // DB is an open Waymark database.
 type DB struct {
-	// sql serves reads. w serves writes: for SQLite it is a single
-	// connection, since SQLite has one writer at a time and queueing in Go is
-	// cheaper than retrying on "database is locked"; for PostgreSQL it is the
-	// same pool as sql.
+	// sql serves reads. w serves writes: for SQLite a pool of its own whose
+	// transactions take the write lock at BEGIN, queued on writeMu, since
+	// SQLite has one writer at a time and queueing in Go is cheaper than
+	// retrying on "database is locked"; for PostgreSQL the same pool as sql.
 	sql     *sql.DB
 	w       *sql.DB
+	writeMu sync.Mutex
 	dialect Dialect
-	// stmts caches the SQL text built for each kind, already rebound.
+	// kinds holds the SQL text built for each kind, already rebound.
 	kinds map[string]*kindSQL
+	// reads and writes cache prepared statements on each pool.
+	reads, writes *stmtCache
 }
 
 // Open opens the database named by dsn: a postgres:// or postgresql:// URL,
@@ -72,7 +76,10 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		}
 		r.SetMaxOpenConns(8)
 		r.SetMaxIdleConns(8)
-		w.SetMaxOpenConns(1)
+		// Two connections, though only one writes at a time: the other lets
+		// a statement be prepared while a transaction holds the first.
+		w.SetMaxOpenConns(2)
+		w.SetMaxIdleConns(2)
 		s.sql, s.w = r, w
 	}
 	if err := s.w.PingContext(ctx); err != nil {
@@ -80,6 +87,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, fmt.Errorf("connect to %s database: %w", s.dialect, err)
 	}
 	s.kinds = buildKindSQL(s.dialect)
+	s.reads, s.writes = newStmtCache(s.sql), newStmtCache(s.w)
 	return s, nil
 }
 
@@ -91,7 +99,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 func sqliteDSN(path string, writer bool) string {
 	path = strings.TrimPrefix(path, "file:")
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "synchronous(FULL)", "busy_timeout(10000)"} {
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "synchronous(FULL)", "busy_timeout(10000)", "mmap_size(1073741824)", "cache_size(-32768)"} {
 		q.Add("_pragma", p)
 	}
 	if writer {
@@ -106,6 +114,10 @@ func sqliteDSN(path string, writer bool) string {
 
 // Close closes the database.
 func (db *DB) Close() error {
+	if db.reads != nil {
+		db.reads.close()
+		db.writes.close()
+	}
 	if db.w != db.sql {
 		db.w.Close()
 	}
@@ -137,12 +149,6 @@ func rebind(d Dialect, query string) string {
 	return b.String()
 }
 
-// querier is what both *sql.DB and *sql.Tx offer.
-type querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-}
 
 // ErrNotFound is returned when a record does not exist.
 var ErrNotFound = errors.New("not found")

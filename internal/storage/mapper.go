@@ -25,6 +25,7 @@ type kindSQL struct {
 	cols []column
 	// sel selects every column; append a WHERE clause.
 	sel    string
+	byID   string
 	insert string
 	update string
 	delete string
@@ -59,6 +60,7 @@ func buildKindSQL(d Dialect) map[string]*kindSQL {
 		// Every column but id is written; the database assigns id.
 		w := names[1:]
 		ks.sel = "SELECT " + strings.Join(names, ", ") + " FROM " + k.Table
+		ks.byID = rebind(d, ks.sel+" WHERE id = ?")
 		ks.insert = rebind(d, fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s) RETURNING id",
 			k.Table, strings.Join(w, ", "), placeholders(len(w))))
 		sets := make([]string, len(w))
@@ -106,7 +108,7 @@ func toColumn(f reflect.Value, ref bool) any {
 		if t.IsZero() {
 			return nil
 		}
-		return t.UTC()
+		return timeText(t)
 	case typeStrings:
 		return strings.Join(f.Interface().([]string), " ")
 	}
@@ -127,14 +129,25 @@ func toColumn(f reflect.Value, ref bool) any {
 	return f.Interface()
 }
 
-// scanInto reads one row into a new record of the kind.
-func (ks *kindSQL) scan(sc interface{ Scan(...any) error }, r domain.Record) error {
-	raw := make([]any, len(ks.cols))
-	ptrs := make([]any, len(ks.cols))
-	for i := range raw {
-		ptrs[i] = &raw[i]
+// scanBuf holds a row's raw values; reading many rows reuses one.
+type scanBuf struct{ raw, ptrs []any }
+
+func (ks *kindSQL) newScanBuf() *scanBuf {
+	b := &scanBuf{raw: make([]any, len(ks.cols)), ptrs: make([]any, len(ks.cols))}
+	for i := range b.raw {
+		b.ptrs[i] = &b.raw[i]
 	}
-	if err := sc.Scan(ptrs...); err != nil {
+	return b
+}
+
+// scan reads one row into r.
+func (ks *kindSQL) scan(sc interface{ Scan(...any) error }, r domain.Record) error {
+	return ks.scanWith(ks.newScanBuf(), sc, r)
+}
+
+func (ks *kindSQL) scanWith(b *scanBuf, sc interface{ Scan(...any) error }, r domain.Record) error {
+	raw := b.raw
+	if err := sc.Scan(b.ptrs...); err != nil {
 		return err
 	}
 	v := reflect.ValueOf(r).Elem()
@@ -237,20 +250,23 @@ func dateFrom(src any) (civil.Date, error) {
 	return civil.Date{}, fmt.Errorf("want a date, got %T", src)
 }
 
-// sqliteTimeLayouts are the forms the SQLite driver writes times in.
-var sqliteTimeLayouts = []string{"2006-01-02 15:04:05.999999999-07:00", time.RFC3339Nano, "2006-01-02 15:04:05"}
+// timeLayout is how times are written: UTC to the microsecond (as
+// PostgreSQL keeps them), fixed-width so that text sorts in time order.
+const timeLayout = "2006-01-02T15:04:05.000000Z"
+
+// timeText is a time as stored. PostgreSQL reads the same text.
+func timeText(t time.Time) string { return t.UTC().Format(timeLayout) }
 
 func timeFrom(src any) (time.Time, error) {
 	switch v := src.(type) {
 	case time.Time:
 		return v.UTC(), nil
 	case string:
-		for _, layout := range sqliteTimeLayouts {
-			if t, err := time.Parse(layout, v); err == nil {
-				return t.UTC(), nil
-			}
+		t, err := time.Parse(timeLayout, v)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("%q is not a time", v)
 		}
-		return time.Time{}, fmt.Errorf("%q is not a time", v)
+		return t, nil
 	}
 	return time.Time{}, fmt.Errorf("want a time, got %T", src)
 }

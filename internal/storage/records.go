@@ -55,9 +55,43 @@ type Tx struct {
 	tx     *sql.Tx
 	change Change
 	// head is the audit trail's last entry, read when the first change is
-	// made and written back at commit.
+	// made and written back at commit; pending are entries not yet written.
 	head    *auditHead
-	entries int
+	pending []audit.Entry
+	stmts   map[string]*sql.Stmt
+}
+
+// stmt returns a prepared statement for query, bound to this transaction.
+func (tx *Tx) stmt(query string) (*sql.Stmt, error) {
+	if s, ok := tx.stmts[query]; ok {
+		return s, nil
+	}
+	s, err := tx.db.writes.in(tx.ctx, tx.tx, query)
+	if err != nil {
+		return nil, err
+	}
+	if tx.stmts == nil {
+		tx.stmts = make(map[string]*sql.Stmt)
+	}
+	tx.stmts[query] = s
+	return s, nil
+}
+
+func (tx *Tx) exec(query string, args ...any) (sql.Result, error) {
+	s, err := tx.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return s.ExecContext(tx.ctx, args...)
+}
+
+func (tx *Tx) queryRow(query string, args ...any) *sql.Row {
+	s, err := tx.stmt(query)
+	if err != nil {
+		// A failed prepare surfaces when the row is scanned.
+		return tx.tx.QueryRowContext(tx.ctx, query, args...)
+	}
+	return s.QueryRowContext(tx.ctx, args...)
 }
 
 // Write runs fn in a transaction recorded as ch. If fn returns an error, or
@@ -69,7 +103,12 @@ func (db *DB) Write(ctx context.Context, ch Change, fn func(tx *Tx) error) error
 	if ch.At.IsZero() {
 		ch.At = time.Now()
 	}
-	ch.At = ch.At.UTC()
+	// Stored times keep microseconds, so the record in hand must too.
+	ch.At = ch.At.UTC().Truncate(time.Microsecond)
+	if db.dialect == SQLite {
+		db.writeMu.Lock()
+		defer db.writeMu.Unlock()
+	}
 	sqlTx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
@@ -79,7 +118,7 @@ func (db *DB) Write(ctx context.Context, ch Change, fn func(tx *Tx) error) error
 	if err := fn(tx); err != nil {
 		return err
 	}
-	if err := tx.saveHead(); err != nil {
+	if err := tx.flushAudit(); err != nil {
 		return err
 	}
 	if err := sqlTx.Commit(); err != nil {
@@ -96,7 +135,7 @@ func (tx *Tx) Insert(r domain.Record) error {
 	ks := tx.db.kindSQL(r)
 	e := r.Base()
 	e.Version, e.UpdatedAt, e.UpdatedBy = 1, tx.change.At, tx.change.Actor
-	if err := tx.tx.QueryRowContext(tx.ctx, ks.insert, ks.args(r)...).Scan(&e.ID); err != nil {
+	if err := tx.queryRow(ks.insert, ks.args(r)...).Scan(&e.ID); err != nil {
 		return fmt.Errorf("insert %s: %w", ks.kind.Name, err)
 	}
 	return tx.audit(audit.Create, r, nil, r)
@@ -120,7 +159,7 @@ func (tx *Tx) Update(r domain.Record) error {
 	old := *e
 	e.Version, e.UpdatedAt, e.UpdatedBy = old.Version+1, tx.change.At, tx.change.Actor
 	args := append(ks.args(r), e.ID, old.Version)
-	res, err := tx.tx.ExecContext(tx.ctx, ks.update, args...)
+	res, err := tx.exec(ks.update, args...)
 	if err == nil {
 		err = oneRow(res)
 	}
@@ -142,7 +181,7 @@ func (tx *Tx) Delete(r domain.Record) error {
 	if before.Base().Version != e.Version {
 		return conflict(ks, e.Version, before)
 	}
-	res, err := tx.tx.ExecContext(tx.ctx, ks.delete, e.ID, e.Version)
+	res, err := tx.exec(ks.delete, e.ID, e.Version)
 	if err == nil {
 		err = oneRow(res)
 	}
@@ -166,12 +205,12 @@ func oneRow(res sql.Result) error {
 }
 
 func (tx *Tx) get(ks *kindSQL, id int64) (domain.Record, error) {
-	return getRecord(tx.ctx, tx.tx, tx.db.dialect, ks, id)
+	return scanOne(ks, id, tx.queryRow(ks.byID, id))
 }
 
-func getRecord(ctx context.Context, q querier, d Dialect, ks *kindSQL, id int64) (domain.Record, error) {
+func scanOne(ks *kindSQL, id int64, row *sql.Row) (domain.Record, error) {
 	r := ks.kind.New()
-	err := ks.scan(q.QueryRowContext(ctx, rebind(d, ks.sel+" WHERE id = ?"), id), r)
+	err := ks.scan(row, r)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, &NotFoundError{Kind: ks.kind.Name, ID: id}
 	}
@@ -184,7 +223,7 @@ func getRecord(ctx context.Context, q querier, d Dialect, ks *kindSQL, id int64)
 // Get reads one record by ID into r, whose kind says which table to read.
 func (db *DB) Get(ctx context.Context, id int64, r domain.Record) error {
 	ks := db.kindSQL(r)
-	got, err := getRecord(ctx, db.sql, db.dialect, ks, id)
+	got, err := scanOne(ks, id, db.sql.QueryRowContext(ctx, ks.byID, id))
 	if err != nil {
 		return err
 	}
@@ -215,7 +254,19 @@ func (db *DB) ChildRecord(ctx context.Context, personID int64) (*domain.ChildRec
 		return nil, err
 	}
 	defer tx.Rollback()
-	person, err := getRecord(ctx, tx, db.dialect, db.kinds["person"], personID)
+	query := func(q string, args ...any) (*sql.Rows, error) {
+		s, err := db.reads.in(ctx, tx, q)
+		if err != nil {
+			return nil, err
+		}
+		return s.QueryContext(ctx, args...)
+	}
+	persons := db.kinds["person"]
+	s, err := db.reads.in(ctx, tx, persons.byID)
+	if err != nil {
+		return nil, err
+	}
+	person, err := scanOne(persons, personID, s.QueryRowContext(ctx, personID))
 	if err != nil {
 		return nil, err
 	}
@@ -223,15 +274,16 @@ func (db *DB) ChildRecord(ctx context.Context, personID int64) (*domain.ChildRec
 	v := reflect.ValueOf(cr).Elem()
 	for i, kindName := range childRecordFields {
 		ks := db.kinds[kindName]
-		rows, err := tx.QueryContext(ctx, ks.byPerson, personID)
+		rows, err := query(ks.byPerson, personID)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", ks.kind.Table, err)
 		}
 		slice := v.Field(i)
+		buf := ks.newScanBuf()
 		for rows.Next() {
 			slice.Set(reflect.Append(slice, reflect.Zero(slice.Type().Elem())))
 			r := slice.Index(slice.Len() - 1).Addr().Interface().(domain.Record)
-			if err := ks.scan(rows, r); err != nil {
+			if err := ks.scanWith(buf, rows, r); err != nil {
 				rows.Close()
 				return nil, err
 			}

@@ -3,7 +3,8 @@
 -- id, the version that guards against silent overwrites, and who changed it
 -- last. Unset dates, times, references and optional answers are NULL; unset
 -- text is ''. A set of codes (e.g. assessment factors) is one column of
--- space-separated codes.
+-- space-separated codes. SQLite keeps dates as ISO text (YYYY-MM-DD) and
+-- times as fixed-width UTC text, which sort as they should.
 
 -- Organisation
 CREATE TABLE organisations (
@@ -36,20 +37,20 @@ CREATE TABLE professionals (
     agency_worker BOOLEAN NOT NULL DEFAULT FALSE,
     fte DOUBLE PRECISION NOT NULL DEFAULT 0,
     email TEXT NOT NULL DEFAULT '',
-    start_date DATE,
-    left_date DATE
+    start_date {{date}},
+    left_date {{date}}
 );
 
 -- Prospective adopter
 CREATE TABLE prospective_adopters (
     {{record}},
     name TEXT NOT NULL DEFAULT '',
-    enquiry_date DATE,
-    registration_date DATE,
-    stage1_decision_date DATE,
-    notice_to_proceed_date DATE,
-    approval_date DATE,
-    withdrawn_date DATE,
+    enquiry_date {{date}},
+    registration_date {{date}},
+    stage1_decision_date {{date}},
+    notice_to_proceed_date {{date}},
+    approval_date {{date}},
+    withdrawn_date {{date}},
     withdrawn_reason TEXT NOT NULL DEFAULT '',
     number_of_adopters INTEGER NOT NULL DEFAULT 0,
     legal_status TEXT NOT NULL DEFAULT '',
@@ -63,7 +64,7 @@ CREATE TABLE supervisions (
     {{record}},
     supervisee_id BIGINT NOT NULL REFERENCES professionals (id),
     supervisor_id BIGINT NOT NULL REFERENCES professionals (id),
-    supervision_date DATE NOT NULL,
+    supervision_date {{date}} NOT NULL,
     notes TEXT NOT NULL DEFAULT ''
 );
 
@@ -77,9 +78,9 @@ CREATE TABLE persons (
     sex TEXT NOT NULL DEFAULT '',
     gender TEXT NOT NULL DEFAULT '',
     ethnicity TEXT NOT NULL DEFAULT '',
-    date_of_birth DATE,
-    expected_birth DATE,
-    date_of_death DATE,
+    date_of_birth {{date}},
+    expected_birth {{date}},
+    date_of_death {{date}},
     nhs_number TEXT NOT NULL DEFAULT '',
     upn TEXT NOT NULL DEFAULT '',
     former_upn TEXT NOT NULL DEFAULT '',
@@ -96,8 +97,8 @@ CREATE TABLE identifiers (
     person_id BIGINT NOT NULL REFERENCES persons (id),
     identifier_type TEXT NOT NULL DEFAULT '',
     value TEXT NOT NULL DEFAULT '',
-    valid_from DATE,
-    valid_to DATE
+    valid_from {{date}},
+    valid_to {{date}}
 );
 CREATE INDEX identifiers_person ON identifiers (person_id);
 
@@ -110,8 +111,8 @@ CREATE TABLE addresses (
     line2 TEXT NOT NULL DEFAULT '',
     town TEXT NOT NULL DEFAULT '',
     postcode TEXT NOT NULL DEFAULT '',
-    start_date DATE NOT NULL,
-    end_date DATE
+    start_date {{date}} NOT NULL,
+    end_date {{date}}
 );
 CREATE INDEX addresses_person ON addresses (person_id);
 
@@ -123,8 +124,8 @@ CREATE TABLE relationships (
     relationship_type TEXT NOT NULL DEFAULT '',
     parental_responsibility BOOLEAN NOT NULL DEFAULT FALSE,
     lives_with BOOLEAN NOT NULL DEFAULT FALSE,
-    start_date DATE,
-    end_date DATE
+    start_date {{date}},
+    end_date {{date}}
 );
 CREATE INDEX relationships_person ON relationships (person_id);
 
@@ -141,8 +142,8 @@ CREATE TABLE immigration_statuses (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
     status TEXT NOT NULL DEFAULT '',
-    start_date DATE NOT NULL,
-    end_date DATE
+    start_date {{date}} NOT NULL,
+    end_date {{date}}
 );
 CREATE INDEX immigration_statuses_person ON immigration_statuses (person_id);
 
@@ -171,11 +172,11 @@ CREATE TABLE referrals (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
     contact_id BIGINT REFERENCES contacts (id),
-    referral_date DATE NOT NULL,
+    referral_date {{date}} NOT NULL,
     source TEXT NOT NULL DEFAULT '',
     primary_need TEXT NOT NULL DEFAULT '',
     nfa BOOLEAN NOT NULL DEFAULT FALSE,
-    close_date DATE,
+    close_date {{date}},
     close_reason TEXT NOT NULL DEFAULT '',
     team_id BIGINT REFERENCES teams (id),
     professional_id BIGINT REFERENCES professionals (id)
@@ -186,8 +187,8 @@ CREATE INDEX referrals_person ON referrals (person_id);
 CREATE TABLE early_help_episodes (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
-    start_date DATE NOT NULL,
-    end_date DATE,
+    start_date {{date}} NOT NULL,
+    end_date {{date}},
     reason TEXT NOT NULL DEFAULT '',
     end_reason TEXT NOT NULL DEFAULT '',
     initiating_agency TEXT NOT NULL DEFAULT '',
@@ -205,8 +206,8 @@ CREATE TABLE involvements (
     professional_id BIGINT NOT NULL REFERENCES professionals (id),
     team_id BIGINT REFERENCES teams (id),
     role TEXT NOT NULL DEFAULT '',
-    start_date DATE NOT NULL,
-    end_date DATE,
+    start_date {{date}} NOT NULL,
+    end_date {{date}},
     change_reason TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX involvements_person ON involvements (person_id);
@@ -216,15 +217,15 @@ CREATE TABLE assessments (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
     referral_id BIGINT NOT NULL REFERENCES referrals (id),
-    start_date DATE NOT NULL,
-    child_seen_date DATE,
+    start_date {{date}} NOT NULL,
+    child_seen_date {{date}},
     seen_alone BOOLEAN,
     not_seen_reason TEXT NOT NULL DEFAULT '',
     factors TEXT NOT NULL DEFAULT '',
     outcomes TEXT NOT NULL DEFAULT '',
     analysis TEXT NOT NULL DEFAULT '',
-    completed_date DATE,
-    authorised_date DATE,
+    completed_date {{date}},
+    authorised_date {{date}},
     authorised_by_id BIGINT REFERENCES professionals (id),
     late_reason TEXT NOT NULL DEFAULT '',
     team_id BIGINT REFERENCES teams (id),
@@ -237,12 +238,12 @@ CREATE TABLE cin_plans (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
     referral_id BIGINT NOT NULL REFERENCES referrals (id),
-    start_date DATE NOT NULL,
-    end_date DATE,
+    start_date {{date}} NOT NULL,
+    end_date {{date}},
     team_id BIGINT REFERENCES teams (id),
     professional_id BIGINT REFERENCES professionals (id),
     signed_off_by_id BIGINT REFERENCES professionals (id),
-    signed_off_date DATE
+    signed_off_date {{date}}
 );
 CREATE INDEX cin_plans_person ON cin_plans (person_id);
 
@@ -251,7 +252,7 @@ CREATE TABLE cin_plan_reviews (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
     cin_plan_id BIGINT NOT NULL REFERENCES cin_plans (id),
-    review_date DATE NOT NULL,
+    review_date {{date}} NOT NULL,
     outcome TEXT NOT NULL DEFAULT '',
     chair_id BIGINT REFERENCES professionals (id)
 );
@@ -262,7 +263,7 @@ CREATE TABLE strategy_discussions (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
     referral_id BIGINT NOT NULL REFERENCES referrals (id),
-    concern_date DATE,
+    concern_date {{date}},
     held_at {{timestamp}} NOT NULL,
     face_to_face BOOLEAN NOT NULL DEFAULT FALSE,
     agencies TEXT NOT NULL DEFAULT '',
@@ -280,8 +281,8 @@ CREATE TABLE section47_enquiries (
     person_id BIGINT NOT NULL REFERENCES persons (id),
     referral_id BIGINT NOT NULL REFERENCES referrals (id),
     strategy_discussion_id BIGINT REFERENCES strategy_discussions (id),
-    start_date DATE NOT NULL,
-    end_date DATE,
+    start_date {{date}} NOT NULL,
+    end_date {{date}},
     outcome TEXT NOT NULL DEFAULT '',
     team_id BIGINT REFERENCES teams (id),
     professional_id BIGINT REFERENCES professionals (id)
@@ -295,12 +296,12 @@ CREATE TABLE conferences (
     referral_id BIGINT NOT NULL REFERENCES referrals (id),
     s47_enquiry_id BIGINT REFERENCES section47_enquiries (id),
     conference_type TEXT NOT NULL DEFAULT '',
-    target_date DATE,
-    conference_date DATE NOT NULL,
+    target_date {{date}},
+    conference_date {{date}} NOT NULL,
     decision TEXT NOT NULL DEFAULT '',
     agencies TEXT NOT NULL DEFAULT '',
     police_report_on_time BOOLEAN,
-    reports_shared_date DATE,
+    reports_shared_date {{date}},
     interpreter_needed BOOLEAN NOT NULL DEFAULT FALSE,
     child_participation TEXT NOT NULL DEFAULT '',
     quorate BOOLEAN,
@@ -316,8 +317,8 @@ CREATE TABLE cp_plans (
     person_id BIGINT NOT NULL REFERENCES persons (id),
     referral_id BIGINT NOT NULL REFERENCES referrals (id),
     conference_id BIGINT REFERENCES conferences (id),
-    start_date DATE NOT NULL,
-    end_date DATE,
+    start_date {{date}} NOT NULL,
+    end_date {{date}},
     initial_category TEXT NOT NULL DEFAULT '',
     latest_category TEXT NOT NULL DEFAULT '',
     end_reason TEXT NOT NULL DEFAULT '',
@@ -330,7 +331,7 @@ CREATE TABLE core_groups (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
     cp_plan_id BIGINT NOT NULL REFERENCES cp_plans (id),
-    meeting_date DATE NOT NULL,
+    meeting_date {{date}} NOT NULL,
     agencies TEXT NOT NULL DEFAULT '',
     notes TEXT NOT NULL DEFAULT ''
 );
@@ -341,7 +342,7 @@ CREATE TABLE visits (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
     visit_type TEXT NOT NULL DEFAULT '',
-    visit_date DATE NOT NULL,
+    visit_date {{date}} NOT NULL,
     seen BOOLEAN,
     seen_alone BOOLEAN,
     bedroom_seen BOOLEAN,
@@ -354,8 +355,8 @@ CREATE INDEX visits_person ON visits (person_id);
 CREATE TABLE placements (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
-    start_date DATE NOT NULL,
-    end_date DATE,
+    start_date {{date}} NOT NULL,
+    end_date {{date}},
     placement_type TEXT NOT NULL DEFAULT '',
     provider TEXT NOT NULL DEFAULT '',
     organisation_id BIGINT REFERENCES organisations (id),
@@ -364,8 +365,8 @@ CREATE TABLE placements (
     distance_miles DOUBLE PRECISION,
     change_reason TEXT NOT NULL DEFAULT '',
     intended_to_eighteen BOOLEAN NOT NULL DEFAULT FALSE,
-    placement_plan_date DATE,
-    notification_date DATE
+    placement_plan_date {{date}},
+    notification_date {{date}}
 );
 CREATE INDEX placements_person ON placements (person_id);
 
@@ -373,14 +374,14 @@ CREATE INDEX placements_person ON placements (person_id);
 CREATE TABLE care_episodes (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
-    start_date DATE NOT NULL,
+    start_date {{date}} NOT NULL,
     reason_new_episode TEXT NOT NULL DEFAULT '',
     legal_status TEXT NOT NULL DEFAULT '',
     primary_need TEXT NOT NULL DEFAULT '',
     placement_id BIGINT REFERENCES placements (id),
-    end_date DATE,
+    end_date {{date}},
     reason_episode_ceased TEXT NOT NULL DEFAULT '',
-    period_start DATE NOT NULL
+    period_start {{date}} NOT NULL
 );
 CREATE INDEX care_episodes_person ON care_episodes (person_id);
 
@@ -388,7 +389,7 @@ CREATE INDEX care_episodes_person ON care_episodes (person_id);
 CREATE TABLE cla_reviews (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
-    review_date DATE NOT NULL,
+    review_date {{date}} NOT NULL,
     participation TEXT NOT NULL DEFAULT '',
     cancelled BOOLEAN NOT NULL DEFAULT FALSE,
     iro_id BIGINT REFERENCES professionals (id)
@@ -400,7 +401,7 @@ CREATE TABLE health_checks (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
     check_type TEXT NOT NULL DEFAULT '',
-    check_date DATE NOT NULL,
+    check_date {{date}} NOT NULL,
     status TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX health_checks_person ON health_checks (person_id);
@@ -409,7 +410,7 @@ CREATE INDEX health_checks_person ON health_checks (person_id);
 CREATE TABLE immunisations (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
-    status_date DATE NOT NULL,
+    status_date {{date}} NOT NULL,
     up_to_date BOOLEAN NOT NULL DEFAULT FALSE
 );
 CREATE INDEX immunisations_person ON immunisations (person_id);
@@ -418,7 +419,7 @@ CREATE INDEX immunisations_person ON immunisations (person_id);
 CREATE TABLE sdq_scores (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
-    completed_date DATE NOT NULL,
+    completed_date {{date}} NOT NULL,
     reason TEXT NOT NULL DEFAULT '',
     score INTEGER
 );
@@ -428,7 +429,7 @@ CREATE INDEX sdq_scores_person ON sdq_scores (person_id);
 CREATE TABLE substance_misuse (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
-    identified_date DATE NOT NULL,
+    identified_date {{date}} NOT NULL,
     substance TEXT NOT NULL DEFAULT '',
     intervention_received BOOLEAN
 );
@@ -438,7 +439,7 @@ CREATE INDEX substance_misuse_person ON substance_misuse (person_id);
 CREATE TABLE convictions (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
-    offence_date DATE NOT NULL,
+    offence_date {{date}} NOT NULL,
     offence TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX convictions_person ON convictions (person_id);
@@ -447,7 +448,7 @@ CREATE INDEX convictions_person ON convictions (person_id);
 CREATE TABLE peps (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
-    pep_date DATE NOT NULL,
+    pep_date {{date}} NOT NULL,
     school TEXT NOT NULL DEFAULT '',
     notes TEXT NOT NULL DEFAULT ''
 );
@@ -475,16 +476,16 @@ CREATE TABLE pre_proceedings (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
     referral_id BIGINT REFERENCES referrals (id),
-    decision_date DATE NOT NULL,
-    letter_date DATE,
+    decision_date {{date}} NOT NULL,
+    letter_date {{date}},
     fgdm_offered BOOLEAN NOT NULL DEFAULT FALSE,
     fgdm_held BOOLEAN NOT NULL DEFAULT FALSE,
-    initial_meeting_date DATE,
+    initial_meeting_date {{date}},
     review_meetings INTEGER NOT NULL DEFAULT 0,
     parents_legal_rep BOOLEAN,
-    step_decision_date DATE,
+    step_decision_date {{date}},
     outcome TEXT NOT NULL DEFAULT '',
-    end_date DATE
+    end_date {{date}}
 );
 CREATE INDEX pre_proceedings_person ON pre_proceedings (person_id);
 
@@ -493,12 +494,12 @@ CREATE TABLE care_proceedings (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
     court_reference TEXT NOT NULL DEFAULT '',
-    issue_date DATE NOT NULL,
+    issue_date {{date}} NOT NULL,
     short_notice BOOLEAN NOT NULL DEFAULT FALSE,
     short_notice_reason TEXT NOT NULL DEFAULT '',
     initial_plan TEXT NOT NULL DEFAULT '',
     extension_weeks INTEGER NOT NULL DEFAULT 0,
-    final_order_date DATE,
+    final_order_date {{date}},
     final_order TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX care_proceedings_person ON care_proceedings (person_id);
@@ -508,7 +509,7 @@ CREATE TABLE court_hearings (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
     proceedings_id BIGINT NOT NULL REFERENCES care_proceedings (id),
-    hearing_date DATE NOT NULL,
+    hearing_date {{date}} NOT NULL,
     hearing_type TEXT NOT NULL DEFAULT '',
     outcome TEXT NOT NULL DEFAULT ''
 );
@@ -520,9 +521,9 @@ CREATE TABLE court_orders (
     person_id BIGINT NOT NULL REFERENCES persons (id),
     proceedings_id BIGINT REFERENCES care_proceedings (id),
     order_type TEXT NOT NULL DEFAULT '',
-    made_date DATE NOT NULL,
-    expiry_date DATE,
-    end_date DATE
+    made_date {{date}} NOT NULL,
+    expiry_date {{date}},
+    end_date {{date}}
 );
 CREATE INDEX court_orders_person ON court_orders (person_id);
 
@@ -530,15 +531,15 @@ CREATE INDEX court_orders_person ON court_orders (person_id);
 CREATE TABLE permanence (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
-    adm_decision_date DATE NOT NULL,
-    ffa_decision_date DATE,
-    placement_order_date DATE,
-    matched_date DATE,
-    placed_date DATE,
-    placed_with_carer_date DATE,
+    adm_decision_date {{date}} NOT NULL,
+    ffa_decision_date {{date}},
+    placement_order_date {{date}},
+    matched_date {{date}},
+    placed_date {{date}},
+    placed_with_carer_date {{date}},
     adopted_by_carer BOOLEAN NOT NULL DEFAULT FALSE,
-    adoption_order_date DATE,
-    reversed_date DATE,
+    adoption_order_date {{date}},
+    reversed_date {{date}},
     reversed_reason TEXT NOT NULL DEFAULT '',
     sibling_group BOOLEAN NOT NULL DEFAULT FALSE,
     siblings_together INTEGER NOT NULL DEFAULT 0,
@@ -564,12 +565,12 @@ CREATE INDEX previous_permanence_person ON previous_permanence (person_id);
 CREATE TABLE care_leavers (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
-    recorded_on DATE NOT NULL,
+    recorded_on {{date}} NOT NULL,
     eligibility TEXT NOT NULL DEFAULT '',
     in_touch TEXT NOT NULL DEFAULT '',
     activity TEXT NOT NULL DEFAULT '',
     accommodation TEXT NOT NULL DEFAULT '',
-    latest_contact_date DATE,
+    latest_contact_date {{date}},
     personal_adviser_id BIGINT REFERENCES professionals (id),
     staying_put BOOLEAN NOT NULL DEFAULT FALSE
 );
@@ -582,14 +583,14 @@ CREATE TABLE plans (
     plan_type TEXT NOT NULL DEFAULT '',
     cin_plan_id BIGINT REFERENCES cin_plans (id),
     cp_plan_id BIGINT REFERENCES cp_plans (id),
-    start_date DATE NOT NULL,
-    end_date DATE,
+    start_date {{date}} NOT NULL,
+    end_date {{date}},
     permanence_plan TEXT NOT NULL DEFAULT '',
-    needs_assessment_date DATE,
+    needs_assessment_date {{date}},
     childs_words TEXT NOT NULL DEFAULT '',
     summary TEXT NOT NULL DEFAULT '',
     authorised_by_id BIGINT REFERENCES professionals (id),
-    authorised_date DATE
+    authorised_date {{date}}
 );
 CREATE INDEX plans_person ON plans (person_id);
 
@@ -601,7 +602,7 @@ CREATE TABLE plan_actions (
     what TEXT NOT NULL DEFAULT '',
     who TEXT NOT NULL DEFAULT '',
     who_professional_id BIGINT REFERENCES professionals (id),
-    by_when DATE NOT NULL,
+    by_when {{date}} NOT NULL,
     how_we_will_know TEXT NOT NULL DEFAULT '',
     status TEXT NOT NULL DEFAULT ''
 );
@@ -624,11 +625,11 @@ CREATE INDEX case_notes_person ON case_notes (person_id);
 CREATE TABLE management_decisions (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
-    decision_date DATE NOT NULL,
+    decision_date {{date}} NOT NULL,
     decision TEXT NOT NULL DEFAULT '',
     rationale TEXT NOT NULL DEFAULT '',
     manager_id BIGINT REFERENCES professionals (id),
-    review_date DATE
+    review_date {{date}}
 );
 CREATE INDEX management_decisions_person ON management_decisions (person_id);
 
@@ -646,7 +647,7 @@ CREATE INDEX supervision_cases_person ON supervision_cases (person_id);
 CREATE TABLE case_audits (
     {{record}},
     person_id BIGINT NOT NULL REFERENCES persons (id),
-    audit_date DATE NOT NULL,
+    audit_date {{date}} NOT NULL,
     auditor_id BIGINT REFERENCES professionals (id),
     grade TEXT NOT NULL DEFAULT '',
     findings TEXT NOT NULL DEFAULT '',

@@ -1,0 +1,53 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"sync"
+)
+
+// stmtCache holds statements prepared once on a connection pool. Parsing a
+// statement costs more than running it on SQLite, and each write and each
+// child's record runs dozens, so every fixed query goes through here.
+type stmtCache struct {
+	pool *sql.DB
+	mu   sync.Mutex
+	m    map[string]*sql.Stmt
+}
+
+func newStmtCache(pool *sql.DB) *stmtCache {
+	return &stmtCache{pool: pool, m: make(map[string]*sql.Stmt)}
+}
+
+// in returns query prepared for use in tx.
+func (c *stmtCache) in(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
+	c.mu.Lock()
+	s, ok := c.m[query]
+	c.mu.Unlock()
+	if !ok {
+		var err error
+		if s, err = c.pool.PrepareContext(ctx, query); err != nil {
+			return nil, err
+		}
+		c.mu.Lock()
+		if prev, ok := c.m[query]; ok {
+			s.Close()
+			s = prev
+		} else {
+			c.m[query] = s
+		}
+		c.mu.Unlock()
+	}
+	// A statement prepared on the pool is reused on the transaction's
+	// connection when that connection prepared it before.
+	return tx.StmtContext(ctx, s), nil
+}
+
+func (c *stmtCache) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, s := range c.m {
+		s.Close()
+	}
+	c.m = nil
+}
