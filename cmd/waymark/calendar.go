@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/csv"
 	"errors"
 	"flag"
@@ -183,4 +184,11 @@ func readExtraHolidays(path string) ([]calendar.Holiday, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return hs, nil
+}
+
+func init() {
+	register("calendar", "working days and calendar months, as the timescales engine counts them",
+		func(_ context.Context, args []string, stdout, stderr io.Writer) int {
+			return calendarCommand(args, stdout, stderr)
+		})
 }
