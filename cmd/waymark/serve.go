@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/waymark-care/waymark/internal/app"
 	"github.com/waymark-care/waymark/internal/storage"
 	"github.com/waymark-care/waymark/internal/web"
 )
@@ -48,12 +49,15 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 // serve runs the application on ln until ctx ends, then lets requests in
 // flight finish.
 func serve(ctx context.Context, ln net.Listener, db *storage.DB, secure bool, logger *slog.Logger, stdout io.Writer) error {
-	app, err := web.New(web.Config{Version: version(), Logger: logger, Ready: db.Ping, Secure: secure})
+	shell, err := web.New(web.Config{Version: version(), Logger: logger, Ready: db.Ping, Secure: secure})
 	if err != nil {
 		return err
 	}
+	if _, err := app.Mount(shell, db, logger); err != nil {
+		return err
+	}
 	srv := &http.Server{
-		Handler:           app.Handler(),
+		Handler:           shell.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
