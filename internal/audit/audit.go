@@ -1,9 +1,11 @@
-// Package audit defines Waymark's audit trail: an append-only list of every
-// create, update and delete, each entry chained to the one before by a
-// SHA-256 hash so that an edited, inserted or deleted entry is detectable.
+// Package audit defines Waymark's two append-only logs: the audit trail of
+// every create, update and delete (Entry), and the access log of every look
+// at a child's record (Access). In each, every entry is chained to the one
+// before by a SHA-256 hash, so that an edited, inserted or deleted entry is
+// detectable; one Verifier checks either chain.
 //
 // Storage writes and reads the entries; this package only says what an entry
-// is and how the chain is checked.
+// is and how a chain is checked.
 package audit
 
 import (
@@ -53,11 +55,9 @@ func (e *Entry) Seal(seq int64, prevHash string) {
 	e.Hash = e.compute()
 }
 
-// compute hashes every field except Hash itself. Fields are written with
-// their lengths, so no choice of values can make two entries hash alike.
+// compute hashes every field except Hash itself.
 func (e *Entry) compute() string {
-	h := sha256.New()
-	for _, part := range []string{
+	return hashParts(
 		strconv.FormatInt(e.Seq, 10),
 		e.At.UTC().Format(time.RFC3339Nano),
 		e.Actor,
@@ -68,10 +68,25 @@ func (e *Entry) compute() string {
 		string(e.Before),
 		string(e.After),
 		e.PrevHash,
-	} {
+	)
+}
+
+func (e *Entry) link() (seq int64, prevHash, hash string) { return e.Seq, e.PrevHash, e.Hash }
+
+// hashParts hashes an entry's fields. Each is written with its length, so no
+// choice of values can make two entries hash alike.
+func hashParts(parts ...string) string {
+	h := sha256.New()
+	for _, part := range parts {
 		fmt.Fprintf(h, "%d:%s;", len(part), part)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Chained is an entry of a hash chain: an Entry or an Access.
+type Chained interface {
+	link() (seq int64, prevHash, hash string)
+	compute() string
 }
 
 // BrokenError reports the first entry where the chain does not hold.
@@ -97,17 +112,18 @@ func NewVerifier() *Verifier { return &Verifier{next: 1, prevHash: Genesis} }
 
 // Check verifies the next entry, returning a *BrokenError if it was altered,
 // or if an entry before it was removed or inserted.
-func (v *Verifier) Check(e *Entry) error {
+func (v *Verifier) Check(e Chained) error {
+	seq, prevHash, hash := e.link()
 	switch {
-	case e.Seq != v.next:
-		return &BrokenError{v.next, fmt.Sprintf("entry %d is missing (next entry found is %d)", v.next, e.Seq)}
-	case e.PrevHash != v.prevHash:
-		return &BrokenError{e.Seq, "it does not follow the entry before it"}
-	case e.compute() != e.Hash:
-		return &BrokenError{e.Seq, "its content has been changed since it was written"}
+	case seq != v.next:
+		return &BrokenError{v.next, fmt.Sprintf("entry %d is missing (next entry found is %d)", v.next, seq)}
+	case prevHash != v.prevHash:
+		return &BrokenError{seq, "it does not follow the entry before it"}
+	case e.compute() != hash:
+		return &BrokenError{seq, "its content has been changed since it was written"}
 	}
 	v.next++
-	v.prevHash = e.Hash
+	v.prevHash = hash
 	v.Checked++
 	return nil
 }
