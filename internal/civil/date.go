@@ -39,11 +39,32 @@ func Parse(s string) (Date, error) {
 	if s == "" {
 		return Date{}, nil
 	}
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
+	// Reading records parses dates by the million, so the fixed form is read
+	// by hand rather than through time.Parse.
+	y, ok1 := digits(s, 0, 4)
+	m, ok2 := digits(s, 5, 7)
+	d, ok3 := digits(s, 8, 10)
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !ok1 || !ok2 || !ok3 ||
+		m < 1 || m > 12 || d < 1 || d > DaysIn(y, time.Month(m)) {
 		return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
 	}
-	return OfTime(t), nil
+	return Of(y, time.Month(m), d), nil
+}
+
+// digits reads s[from:to] as a decimal number.
+func digits(s string, from, to int) (int, bool) {
+	if len(s) < to {
+		return 0, false
+	}
+	n := 0
+	for i := from; i < to; i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 // MustParse is Parse for constants in tests and tables; it panics on a bad date.

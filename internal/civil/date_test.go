@@ -62,3 +62,24 @@ func TestAgeOn(t *testing.T) {
 	}
 	_ = time.Now
 }
+
+// FuzzParse checks the hand-written parser agrees with time.Parse on every
+// input: same dates accepted, same dates produced.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"2015-10-07", "2016-02-29", "2015-02-29", "0001-01-01", "9999-12-31", "2015-1-07", "", "2015-13-01", "+015-10-07"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := Parse(s)
+		want, werr := time.Parse(time.DateOnly, s)
+		if s == "" {
+			return
+		}
+		if (err == nil) != (werr == nil) {
+			t.Fatalf("Parse(%q) error %v, time.Parse error %v", s, err, werr)
+		}
+		if err == nil && d != OfTime(want) {
+			t.Fatalf("Parse(%q) = %s, want %s", s, d, want.Format(time.DateOnly))
+		}
+	})
+}

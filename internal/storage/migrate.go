@@ -34,7 +34,9 @@ func tokens(id, date, timestamp string) *strings.Replacer {
 }
 
 // A migration named N_name.sqlite.sql or N_name.postgres.sql applies only to
-// that database, for what has no common spelling (triggers, functions).
+// that database, for what has no common spelling (triggers, functions). A
+// migration may have both a common file and a file for the database: files
+// with the same number are one migration, the common file first.
 type migration struct {
 	version int
 	name    string
@@ -46,7 +48,15 @@ func migrations(d Dialect) ([]migration, error) {
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(names)
+	// Sort by name, but a common file before its database's own file.
+	dialectOnly := func(name string) bool { return strings.Count(name, ".") == 2 }
+	sort.Slice(names, func(i, j int) bool {
+		ni, nj := names[i][:len("migrations/0000")], names[j][:len("migrations/0000")]
+		if ni != nj || dialectOnly(names[i]) == dialectOnly(names[j]) {
+			return names[i] < names[j]
+		}
+		return !dialectOnly(names[i])
+	})
 	var ms []migration
 	for _, name := range names {
 		base := strings.TrimPrefix(name, "migrations/")
@@ -61,6 +71,10 @@ func migrations(d Dialect) ([]migration, error) {
 		body, err := migrationFiles.ReadFile(name)
 		if err != nil {
 			return nil, err
+		}
+		if n := len(ms); n > 0 && ms[n-1].version == v {
+			ms[n-1].sql += "\n" + string(body)
+			continue
 		}
 		ms = append(ms, migration{v, base, string(body)})
 	}

@@ -1,0 +1,240 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/waymark-care/waymark/internal/civil"
+	"github.com/waymark-care/waymark/internal/domain"
+)
+
+// This file reads a whole caseload at once, for worklists and compliance
+// reports: every open case's records, kind by kind, rather than one child's
+// record at a time.
+
+// caseBatch is how many children one query of each kind covers: large
+// enough that a caseload of thousands is a few dozen queries per kind,
+// small enough that a batch's records stay a few megabytes.
+const caseBatch = 500
+
+// openCases lists the children whose case was open at some time in a
+// period: an open referral (a CIN episode), child protection plan, episode
+// of care or personal adviser. An end on the period's first day still
+// counts: the case was open that day.
+const openCases = `
+SELECT person_id FROM referrals WHERE referral_date <= ? AND (close_date IS NULL OR close_date >= ?)
+UNION SELECT person_id FROM cp_plans WHERE start_date <= ? AND (end_date IS NULL OR end_date >= ?)
+UNION SELECT person_id FROM care_episodes WHERE start_date <= ? AND (end_date IS NULL OR end_date >= ?)
+UNION SELECT person_id FROM involvements WHERE role = 'personal_adviser' AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)
+ORDER BY 1`
+
+// childRecordField is the field of domain.ChildRecord that holds each kind.
+var childRecordField = func() map[string]int {
+	m := make(map[string]int, len(childRecordFields))
+	for i, kind := range childRecordFields {
+		m[kind] = i
+	}
+	return m
+}()
+
+// Caseload reads the records of every child whose case was open at some
+// time from from to to (both days included; pass the same day twice for the
+// cases open on it) and calls fn with them, a batch of children at a time in
+// person order. Only the kinds named are read: the other slices of each
+// ChildRecord are left empty. Everything is read as it stood at one moment.
+// fn must not keep the batch's slice, but may keep the records.
+func (db *DB) Caseload(ctx context.Context, from, to civil.Date, kinds []string, fn func([]*domain.ChildRecord) error) error {
+	for _, k := range kinds {
+		if _, ok := childRecordField[k]; !ok {
+			return fmt.Errorf("storage: %q is not a kind of a child's record", k)
+		}
+	}
+	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: db.dialect == Postgres, Isolation: db.snapshot()})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	query := func(q string, args ...any) (*sql.Rows, error) {
+		s, err := db.reads.in(ctx, tx, q)
+		if err != nil {
+			return nil, err
+		}
+		return s.QueryContext(ctx, args...)
+	}
+
+	ids, err := openCaseIDs(db, query, from, to)
+	if err != nil {
+		return err
+	}
+	in := db.inList()
+	persons := db.kinds["person"]
+	personsIn := rebind(db.dialect, persons.sel+" WHERE id "+in+" ORDER BY id")
+	kindsIn := make([]string, len(kinds))
+	for i, k := range kinds {
+		kindsIn[i] = rebind(db.dialect, db.kinds[k].sel+" WHERE person_id "+in+" ORDER BY person_id, id")
+	}
+	batch := make([]*domain.ChildRecord, 0, caseBatch)
+	for len(ids) > 0 {
+		n := min(len(ids), caseBatch)
+		list := db.idList(ids[:n])
+		ids = ids[n:]
+
+		batch = batch[:0]
+		byID := make(map[int64]*domain.ChildRecord, n)
+		err := scanRows(query, personsIn, list, persons, func(buf *scanBuf, rows *sql.Rows) error {
+			cr := &domain.ChildRecord{}
+			if err := persons.scanWith(buf, rows, &cr.Person); err != nil {
+				return err
+			}
+			batch = append(batch, cr)
+			byID[cr.Person.ID] = cr
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for i, k := range kinds {
+			if err := readKind(query, kindsIn[i], list, db.kinds[k], byID); err != nil {
+				return err
+			}
+		}
+		if err := fn(batch); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func openCaseIDs(db *DB, query func(string, ...any) (*sql.Rows, error), from, to civil.Date) ([]int64, error) {
+	f, t := from.String(), to.String()
+	rows, err := query(rebind(db.dialect, openCases), t, f, t, f, t, f, t, f)
+	if err != nil {
+		return nil, fmt.Errorf("list open cases: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list open cases: %w", err)
+	}
+	return ids, nil
+}
+
+// readKind appends one kind's records to each child's record.
+func readKind(query func(string, ...any) (*sql.Rows, error), q string, list any, ks *kindSQL, byID map[int64]*domain.ChildRecord) error {
+	field := childRecordField[ks.kind.Name]
+	var person []int
+	for _, c := range ks.cols {
+		if c.name == "person_id" {
+			person = c.index
+		}
+	}
+	var (
+		current int64 = -1
+		slice   reflect.Value
+	)
+	return scanRows(query, q, list, ks, func(buf *scanBuf, rows *sql.Rows) error {
+		v := reflect.New(ks.kind.Type())
+		if err := ks.scanWith(buf, rows, v.Interface().(domain.Record)); err != nil {
+			return err
+		}
+		if id := v.Elem().FieldByIndex(person).Int(); id != current {
+			current = id
+			slice = reflect.ValueOf(byID[id]).Elem().Field(field)
+		}
+		slice.Set(reflect.Append(slice, v.Elem()))
+		return nil
+	})
+}
+
+// scanRows runs a query over a list of IDs and hands each row to fn with a
+// scan buffer for the kind.
+func scanRows(query func(string, ...any) (*sql.Rows, error), q string, list any, ks *kindSQL, fn func(*scanBuf, *sql.Rows) error) error {
+	rows, err := query(q, list)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", ks.kind.Table, err)
+	}
+	defer rows.Close()
+	buf := ks.newScanBuf()
+	for rows.Next() {
+		if err := fn(buf, rows); err != nil {
+			return fmt.Errorf("read %s: %w", ks.kind.Table, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", ks.kind.Table, err)
+	}
+	return nil
+}
+
+// inList is the condition that a column is in a list of IDs passed as one
+// argument (idList): a JSON array on SQLite, an array on PostgreSQL. One
+// argument keeps the statement the same whatever the list's length, so it
+// is prepared once.
+func (db *DB) inList() string {
+	if db.dialect == Postgres {
+		return "= ANY(?::bigint[])"
+	}
+	return "IN (SELECT value FROM json_each(?))"
+}
+
+func (db *DB) idList(ids []int64) any {
+	if db.dialect == Postgres {
+		return ids
+	}
+	var b strings.Builder
+	b.Grow(len(ids) * 7)
+	b.WriteByte('[')
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.FormatInt(id, 10))
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// Workforce reads every team and professional: the management line that
+// worklists and reports are scoped by, and the names they show.
+func (db *DB) Workforce(ctx context.Context) ([]domain.Team, []domain.Professional, error) {
+	teams, err := readAll[domain.Team](ctx, db)
+	if err != nil {
+		return nil, nil, err
+	}
+	profs, err := readAll[domain.Professional](ctx, db)
+	return teams, profs, err
+}
+
+// readAll reads every record of a kind that is not a child's, in ID order.
+func readAll[T any, P interface {
+	*T
+	domain.Record
+}](ctx context.Context, db *DB) ([]T, error) {
+	ks := db.kinds[domain.KindOf(P(new(T))).Name]
+	rows, err := db.sql.QueryContext(ctx, ks.sel+" ORDER BY id")
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", ks.kind.Table, err)
+	}
+	defer rows.Close()
+	var out []T
+	buf := ks.newScanBuf()
+	for rows.Next() {
+		var v T
+		if err := ks.scanWith(buf, rows, P(&v)); err != nil {
+			return nil, fmt.Errorf("read %s: %w", ks.kind.Table, err)
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
