@@ -149,6 +149,5 @@ func rebind(d Dialect, query string) string {
 	return b.String()
 }
 
-
 // ErrNotFound is returned when a record does not exist.
 var ErrNotFound = errors.New("not found")
