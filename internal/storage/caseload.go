@@ -17,9 +17,9 @@ import (
 // record at a time.
 
 // caseBatch is how many children one query of each kind covers: large
-// enough that a caseload of thousands is a few dozen queries per kind,
-// small enough that a batch's records stay a few megabytes.
-const caseBatch = 500
+// enough that a caseload of thousands is a handful of queries per kind,
+// small enough that a batch's records stay a few megabytes. Tests shrink it.
+var caseBatch = 500
 
 // openCases lists the children whose case was open at some time in a
 // period: an open referral (a CIN episode), child protection plan, episode
