@@ -20,6 +20,16 @@ type auditHead struct {
 }
 
 func (tx *Tx) audit(action audit.Action, r domain.Record, before, after domain.Record) error {
+	k := domain.KindOf(r)
+	return tx.appendAudit(audit.Entry{
+		Action: action, Kind: k.Name, RecordID: r.Base().ID, PersonID: personOf(k, r),
+		Before: marshal(before), After: marshal(after),
+	})
+}
+
+// appendAudit adds an entry, made by the transaction's actor at its time,
+// to the chain; it is written at commit.
+func (tx *Tx) appendAudit(e audit.Entry) error {
 	if tx.head == nil {
 		lock := ""
 		if tx.db.dialect == Postgres {
@@ -31,12 +41,7 @@ func (tx *Tx) audit(action audit.Action, r domain.Record, before, after domain.R
 		}
 		tx.head = h
 	}
-	k := domain.KindOf(r)
-	e := audit.Entry{
-		At: tx.change.At, Actor: tx.change.Actor, Action: action,
-		Kind: k.Name, RecordID: r.Base().ID, PersonID: personOf(k, r),
-		Before: marshal(before), After: marshal(after),
-	}
+	e.At, e.Actor = tx.change.At, tx.change.Actor
 	e.Seal(tx.head.seq+1, tx.head.hash)
 	tx.head.seq, tx.head.hash = e.Seq, e.Hash
 	tx.pending = append(tx.pending, e)

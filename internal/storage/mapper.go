@@ -13,6 +13,7 @@ import (
 // column maps one struct field to one column.
 type column struct {
 	name  string
+	json  string
 	index []int
 	ref   bool // a reference to another record: 0 is stored as NULL
 }
@@ -51,7 +52,8 @@ func buildKindSQL(d Dialect) map[string]*kindSQL {
 			if name == "" {
 				continue
 			}
-			ks.cols = append(ks.cols, column{name: name, index: f.Index, ref: ref})
+			jsonName, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			ks.cols = append(ks.cols, column{name: name, json: jsonName, index: f.Index, ref: ref})
 		}
 		names := make([]string, len(ks.cols))
 		for i, c := range ks.cols {
@@ -75,6 +77,16 @@ func buildKindSQL(d Dialect) map[string]*kindSQL {
 		m[k.Name] = ks
 	}
 	return m
+}
+
+// jsonName is the field name users see for a column.
+func (ks *kindSQL) jsonName(col string) string {
+	for _, c := range ks.cols {
+		if c.name == col {
+			return c.json
+		}
+	}
+	return col
 }
 
 func placeholders(n int) string {

@@ -136,7 +136,7 @@ func (tx *Tx) Insert(r domain.Record) error {
 	e := r.Base()
 	e.Version, e.UpdatedAt, e.UpdatedBy = 1, tx.change.At, tx.change.Actor
 	if err := tx.queryRow(ks.insert, ks.args(r)...).Scan(&e.ID); err != nil {
-		return fmt.Errorf("insert %s: %w", ks.kind.Name, err)
+		return fmt.Errorf("insert %s: %w", ks.kind.Name, tx.db.explainConstraint(tx.ctx, ks, r, err))
 	}
 	return tx.audit(audit.Create, r, nil, r)
 }
@@ -165,7 +165,7 @@ func (tx *Tx) Update(r domain.Record) error {
 	}
 	if err != nil {
 		*e = old
-		return fmt.Errorf("update %s %d: %w", ks.kind.Name, e.ID, err)
+		return fmt.Errorf("update %s %d: %w", ks.kind.Name, e.ID, tx.db.explainConstraint(tx.ctx, ks, r, err))
 	}
 	return tx.audit(audit.Update, r, before, r)
 }

@@ -21,26 +21,35 @@ func newStmtCache(pool *sql.DB) *stmtCache {
 
 // in returns query prepared for use in tx.
 func (c *stmtCache) in(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
-	c.mu.Lock()
-	s, ok := c.m[query]
-	c.mu.Unlock()
-	if !ok {
-		var err error
-		if s, err = c.pool.PrepareContext(ctx, query); err != nil {
-			return nil, err
-		}
-		c.mu.Lock()
-		if prev, ok := c.m[query]; ok {
-			s.Close()
-			s = prev
-		} else {
-			c.m[query] = s
-		}
-		c.mu.Unlock()
+	s, err := c.get(ctx, query)
+	if err != nil {
+		return nil, err
 	}
 	// A statement prepared on the pool is reused on the transaction's
 	// connection when that connection prepared it before.
 	return tx.StmtContext(ctx, s), nil
+}
+
+// get returns query prepared on the pool, for use outside a transaction.
+func (c *stmtCache) get(ctx context.Context, query string) (*sql.Stmt, error) {
+	c.mu.Lock()
+	s, ok := c.m[query]
+	c.mu.Unlock()
+	if ok {
+		return s, nil
+	}
+	s, err := c.pool.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if prev, ok := c.m[query]; ok {
+		s.Close()
+		return prev, nil
+	}
+	c.m[query] = s
+	return s, nil
 }
 
 func (c *stmtCache) close() {

@@ -132,16 +132,17 @@ func TestConstraintErrorsAreReported(t *testing.T) {
 		err := db.Write(ctx, storagetest.Change, func(tx *storage.Tx) error {
 			return tx.Insert(&domain.Disability{PersonID: 424242, Code: "MOB"})
 		})
-		if err == nil || !strings.Contains(err.Error(), "insert disability") {
-			t.Errorf("got %v, want an insert error naming the kind", err)
+		var ve *domain.ValidationError
+		if !errors.As(err, &ve) || ve.Errors[0].Field != "person_id" || !strings.Contains(ve.Errors[0].Message, "no record 424242 in persons") {
+			t.Errorf("missing person: got %v, want a validation error naming person_id", err)
 		}
 		w := storagetest.AddWorkforce(t, db)
 		storagetest.AddChild(t, db, w, 7)
 		err = db.Write(ctx, storagetest.Change, func(tx *storage.Tx) error {
 			return tx.Insert(&domain.Person{LAChildID: "DN000007", Forename: "Dup", Surname: "Licate"})
 		})
-		if err == nil {
-			t.Error("a second person with the same LA child ID was stored")
+		if !errors.As(err, &ve) || ve.Errors[0].Field != "la_child_id" || !strings.Contains(ve.Errors[0].Message, "already has this value") {
+			t.Errorf("duplicate LA child ID: got %v, want a validation error naming la_child_id", err)
 		}
 	})
 }
