@@ -148,9 +148,13 @@ type Child struct {
 	Restricted  bool
 	LookedAfter bool // currently in care: the virtual school's children
 	Involved    []Involvement
-	Line        []Team  // involved teams and every team above them
-	Chairs      []int64 // professionals who chaired the child's conferences or reviews
-	Grants      []Grant // grants for the user asking, or their role
+	// Family are the current involvements with the child's relatives: a
+	// practitioner working with a child may see the records of the people
+	// in the child's family, and their siblings.
+	Family []Involvement
+	Line   []Team  // involved teams and every team above them
+	Chairs []int64 // professionals who chaired the child's conferences or reviews
+	Grants []Grant // grants for the user asking, or their role
 }
 
 // How says why access was given, for logs, tests and the page.
@@ -164,6 +168,7 @@ const (
 	Chaired    How = "chaired"     // the user chaired the child's conference or review
 	InCare     How = "in_care"     // virtual school: a looked-after child
 	Named      How = "named"       // the user is named on the record
+	FamilyCase How = "family"      // the user works with the child's family
 	Shared     How = "shared"      // shared with the user's agency
 	GlassBroke How = "break_glass" // the user broke the glass
 	Assured    How = "audit"       // an auditor's quality assurance access
@@ -198,3 +203,24 @@ func (d Decision) Sees(kind string) bool {
 
 // narrative kinds are a practitioner's own words about the family.
 var narrative = map[string]bool{"case_note": true, "management_decision": true, "supervision_case": true, "case_audit": true}
+
+// Managers are the professionals who manage the child's record: the
+// managers of the teams involved and of the teams above them, and any team
+// manager involved. A broken glass is reported to them.
+func (c *Child) Managers() []int64 {
+	var ids []int64
+	add := func(id int64) {
+		if id != 0 && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	for _, t := range c.Line {
+		add(t.ManagerID)
+	}
+	for _, i := range c.Involved {
+		if i.Role == "team_manager" {
+			add(i.ProfessionalID)
+		}
+	}
+	return ids
+}

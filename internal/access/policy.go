@@ -172,6 +172,13 @@ func oversight(u *User, c *Child) How {
 			}
 		}
 	}
+	if u.hasAny(casework) {
+		for _, i := range c.Family {
+			if u.ProfessionalID != 0 && i.ProfessionalID == u.ProfessionalID || u.hasAny(practitioners) && u.TeamID != 0 && i.TeamID == u.TeamID {
+				return FamilyCase
+			}
+		}
+	}
 	if u.hasAny(managers) {
 		for _, t := range c.Line {
 			if u.TeamID != 0 && t.ID == u.TeamID || u.ProfessionalID != 0 && t.ManagerID == u.ProfessionalID {

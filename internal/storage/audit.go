@@ -165,32 +165,6 @@ func (db *DB) ActorHistory(ctx context.Context, actor string) ([]audit.Entry, er
 // VerifyAudit checks the whole audit trail's hash chain, returning how many
 // entries it checked and an *audit.BrokenError naming the first bad entry.
 func (db *DB) VerifyAudit(ctx context.Context) (int64, error) {
-	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: db.dialect == Postgres, Isolation: db.snapshot()})
-	if err != nil {
-		return 0, err
-	}
-	defer tx.Rollback()
-	var head auditHead
-	if err := tx.QueryRowContext(ctx, "SELECT seq, hash FROM audit_head WHERE id = 1").Scan(&head.seq, &head.hash); err != nil {
-		return 0, fmt.Errorf("read audit head: %w", err)
-	}
-	rows, err := tx.QueryContext(ctx, "SELECT "+auditColumns+" FROM audit_log ORDER BY seq")
-	if err != nil {
-		return 0, fmt.Errorf("read audit trail: %w", err)
-	}
-	defer rows.Close()
-	v := audit.NewVerifier()
-	for rows.Next() {
-		e, err := scanEntry(rows)
-		if err != nil {
-			return v.Checked, err
-		}
-		if err := v.Check(e); err != nil {
-			return v.Checked, err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return v.Checked, err
-	}
-	return v.Checked, v.Finish(head.seq, head.hash)
+	return db.verifyChain(ctx, "audit_head", "SELECT "+auditColumns+" FROM audit_log ORDER BY seq",
+		func(rows *sql.Rows) (audit.Chained, error) { return scanEntry(rows) })
 }

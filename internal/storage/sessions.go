@@ -44,7 +44,7 @@ func (db *DB) SessionUser(ctx context.Context, tokenHash string) (*Session, *Acc
 	if err != nil {
 		return nil, nil, err
 	}
-	a, err = scanAccount(prefixScanner{row, []any{&s.CSRFToken, &created, &seen}})
+	a, err = scanAccount(prefixScanner{row, []any{&s.CSRFToken, &created, &seen}, nil})
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, fmt.Errorf("no such session: %w", ErrNotFound)
 	}
@@ -58,14 +58,17 @@ func (db *DB) SessionUser(ctx context.Context, tokenHash string) (*Session, *Acc
 	return s, a, err
 }
 
-// prefixScanner scans leading columns into dest, the rest into what its
-// caller's Scan asks for, so scanAccount can read a joined row.
+// prefixScanner scans a joined row: leading columns into before, trailing
+// ones into after, and those between into what its caller's Scan asks for,
+// so that scanAccount and scanAccess can read rows that carry more.
 type prefixScanner struct {
-	row  interface{ Scan(...any) error }
-	dest []any
+	row           interface{ Scan(...any) error }
+	before, after []any
 }
 
-func (p prefixScanner) Scan(rest ...any) error { return p.row.Scan(append(p.dest, rest...)...) }
+func (p prefixScanner) Scan(dest ...any) error {
+	return p.row.Scan(append(append(append([]any{}, p.before...), dest...), p.after...)...)
+}
 
 // readRow runs a fixed read query through the prepared-statement cache.
 func (db *DB) readRow(ctx context.Context, query string, args ...any) (*sql.Row, error) {
@@ -140,7 +143,7 @@ func (db *DB) TokenUser(ctx context.Context, tokenHash string) (int64, *Account,
 		return 0, nil, err
 	}
 	var id int64
-	a, err := scanAccount(prefixScanner{row, []any{&id}})
+	a, err := scanAccount(prefixScanner{row, []any{&id}, nil})
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil, fmt.Errorf("no such API token: %w", ErrNotFound)
 	}
