@@ -71,6 +71,13 @@ type Referral struct {
 	TeamID      int64      `db:"team_id,ref" json:"team_id"`
 	// ProfessionalID is the worker who completed the referral.
 	ProfessionalID int64 `db:"professional_id,ref" json:"professional_id"`
+	// Closing a case (FD-08) records a summary with the risk analysis, why
+	// the child was not seen shortly before closure if they were not, and
+	// the manager who authorised it.
+	ClosureSummary        string     `db:"closure_summary" json:"closure_summary"`
+	ClosureNotSeenReason  string     `db:"closure_not_seen_reason" json:"closure_not_seen_reason"`
+	ClosureAuthorisedByID int64      `db:"closure_authorised_by_id,ref" json:"closure_authorised_by_id"`
+	ClosureAuthorisedDate civil.Date `db:"closure_authorised_date" json:"closure_authorised_date"`
 }
 
 func (r *Referral) Check() []FieldError {
@@ -97,9 +104,12 @@ type Assessment struct {
 	AuthorisedDate civil.Date `db:"authorised_date" json:"authorised_date"`
 	AuthorisedByID int64      `db:"authorised_by_id,ref" json:"authorised_by_id"`
 	// LateReason is required when the assessment took over 45 working days.
-	LateReason     string `db:"late_reason" json:"late_reason"`
-	TeamID         int64  `db:"team_id,ref" json:"team_id"`
-	ProfessionalID int64  `db:"professional_id,ref" json:"professional_id"`
+	LateReason string `db:"late_reason" json:"late_reason"`
+	// HouseholdReason explains why other children in the household were not
+	// assessed alongside this child (AC-07).
+	HouseholdReason string `db:"household_reason" json:"household_reason"`
+	TeamID          int64  `db:"team_id,ref" json:"team_id"`
+	ProfessionalID  int64  `db:"professional_id,ref" json:"professional_id"`
 }
 
 func (a *Assessment) Check() []FieldError {
