@@ -47,6 +47,9 @@ type Server struct {
 	layout       *template.Template
 	pages        map[string]*template.Template
 
+	// home, if set, serves the home page instead of the "home" page.
+	home http.Handler
+
 	metrics   *Registry
 	requests  *Counter
 	durations *Histogram
@@ -91,6 +94,10 @@ func New(cfg Config) (*Server, error) {
 
 	s.registerMetrics()
 	s.mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		if s.home != nil {
+			s.home.ServeHTTP(w, r)
+			return
+		}
 		s.Render(w, r, http.StatusOK, "home", nil)
 	})
 	s.mux.HandleFunc("GET /assets/{version}/{path...}", s.serveAsset)
@@ -115,6 +122,11 @@ func (s *Server) Handle(pattern string, h http.Handler) { s.mux.Handle(pattern, 
 func (s *Server) HandleFunc(pattern string, h func(http.ResponseWriter, *http.Request)) {
 	s.mux.HandleFunc(pattern, h)
 }
+
+// SetHome replaces the home page's handler, so that the application can
+// show signed-in users their own home page; it can render "home" for the
+// others. Call it before the server handles requests.
+func (s *Server) SetHome(h http.Handler) { s.home = h }
 
 // Metrics returns the registry that /metrics exposes, for features to add
 // their own metrics to.
