@@ -29,16 +29,38 @@ func dayOf(t time.Time) civil.Date {
 	return civil.OfTime(t.In(london))
 }
 
-// Kinds are the child-level kinds CaseOf reads. A bulk read needs only these.
-var Kinds = []string{
-	"contact", "referral", "involvement", "assessment", "cin_plan", "cin_plan_review",
-	"strategy_discussion", "section47_enquiry", "conference", "cp_plan", "core_group", "visit",
-	"placement", "care_episode", "cla_review", "health_check", "sdq_score", "pep", "missing_episode",
-	"pre_proceedings", "care_proceedings", "court_order", "permanence", "care_leaver", "plan",
+// Columns are what CaseOf and AllocatedOn read of each kind: a bulk read
+// needs only these. TestColumnsSuffice checks that nothing else is needed.
+var Columns = map[string][]string{
+	"contact":             {"contact_at", "decision", "decision_at"},
+	"referral":            {"contact_id", "referral_date", "nfa", "close_date", "team_id"},
+	"involvement":         {"professional_id", "team_id", "role", "start_date", "end_date"},
+	"assessment":          {"referral_id", "start_date", "authorised_date"},
+	"cin_plan":            {"start_date", "end_date"},
+	"cin_plan_review":     {"review_date"},
+	"strategy_discussion": {"referral_id", "concern_date", "held_at"},
+	"section47_enquiry":   {"start_date", "end_date", "outcome"},
+	"conference":          {"conference_type", "conference_date"},
+	"cp_plan":             {"start_date", "end_date", "other_authority"},
+	"core_group":          {"meeting_date"},
+	"visit":               {"visit_type", "visit_date", "seen"},
+	"placement":           {"start_date", "end_date", "placement_type", "intended_to_eighteen", "placement_plan_date", "notification_date"},
+	"care_episode":        {"start_date", "reason_new_episode", "legal_status", "end_date", "reason_episode_ceased", "period_start"},
+	"cla_review":          {"review_date", "cancelled"},
+	"health_check":        {"check_type", "check_date", "status"},
+	"sdq_score":           {"completed_date", "score"},
+	"pep":                 {"pep_date"},
+	"missing_episode":     {"return_at", "interview_offered", "interview_accepted", "interview_at"},
+	"pre_proceedings":     {"decision_date", "end_date"},
+	"care_proceedings":    {"issue_date", "extension_weeks", "final_order_date"},
+	"court_order":         {"order_type", "made_date", "expiry_date", "end_date"},
+	"permanence":          {"placement_order_date", "matched_date", "placed_date", "adoption_order_date"},
+	"care_leaver":         {"latest_contact_date"},
+	"plan":                {"plan_type", "start_date", "needs_assessment_date"},
 }
 
 // untimed are the child-level kinds no timescale reads, and why; a test
-// checks that every kind is either in Kinds or here.
+// checks that every kind is either in Columns or here.
 var untimed = map[string]string{
 	"identifier":          "identity, not an event",
 	"address":             "where the child lives, not an event",

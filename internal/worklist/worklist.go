@@ -34,8 +34,8 @@ func (e Engine) Items(cr *domain.ChildRecord, asOf civil.Date) []timescales.Item
 }
 
 // Reader reads the records of every case open at some time in a period, a
-// batch at a time: (*storage.DB).Caseload.
-type Reader func(ctx context.Context, from, to civil.Date, kinds []string, fn func([]*domain.ChildRecord) error) error
+// batch at a time, with the columns named: (*storage.DB).Caseload.
+type Reader func(ctx context.Context, from, to civil.Date, columns map[string][]string, fn func([]*domain.ChildRecord) error) error
 
 // workers is how many goroutines evaluate children at once.
 func workers() int { return runtime.GOMAXPROCS(0) }
@@ -58,7 +58,7 @@ func eachChild(ctx context.Context, read Reader, p timescales.Period, fn func(wo
 		})
 	}
 	// Hand out batches small enough that every worker has one.
-	err := read(ctx, p.From, p.To, Kinds, func(batch []*domain.ChildRecord) error {
+	err := read(ctx, p.From, p.To, Columns, func(batch []*domain.ChildRecord) error {
 		size := max(1, len(batch)/workers)
 		for len(batch) > 0 {
 			n := min(size, len(batch))

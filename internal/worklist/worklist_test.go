@@ -37,7 +37,7 @@ func directory() *Directory {
 
 // fake reads the given children as the caseload, in batches of two.
 func fake(crs ...*domain.ChildRecord) Reader {
-	return func(_ context.Context, _, _ civil.Date, _ []string, fn func([]*domain.ChildRecord) error) error {
+	return func(_ context.Context, _, _ civil.Date, _ map[string][]string, fn func([]*domain.ChildRecord) error) error {
 		for len(crs) > 0 {
 			n := min(2, len(crs))
 			if err := fn(crs[:n]); err != nil {
