@@ -12,9 +12,10 @@ import (
 
 	"github.com/waymark-care/waymark/internal/calendar"
 	"github.com/waymark-care/waymark/internal/civil"
+	"github.com/waymark-care/waymark/internal/storage"
 )
 
-const calendarUsage = `Usage: waymark calendar [--extra-holidays FILE] COMMAND ARGS
+const calendarUsage = `Usage: waymark calendar [--extra-holidays FILE] [--db DB] COMMAND ARGS
 
 Working days in England and Wales, as the timescales engine counts them
 (docs/timescales.md).
@@ -34,6 +35,9 @@ Flags (before or after COMMAND):
   --extra-holidays FILE
         days the authority adds or withdraws, as CSV date,name,kind with
         kind special (a new holiday) or withdrawn (a generated day moved away)
+  --db DB
+        also the days the authority has added or withdrawn in Waymark
+        (/api/v1/extra-holidays): an SQLite file or a postgres:// URL
 `
 
 // calendarUsageError is a mistake in the command line: exit status 2.
@@ -42,13 +46,14 @@ type calendarUsageError struct{ error }
 // calendarCommand runs `waymark calendar`. It returns the exit status: 0,
 // 1 if the extra-holidays file cannot be used, 2 for a usage mistake.
 func calendarCommand(args []string, stdout, stderr io.Writer) int {
-	var extra string
+	var extra, dsn string
 	var inclusive bool
 	parse := func(name string, args []string) ([]string, int, bool) {
 		fs := flag.NewFlagSet("waymark calendar "+name, flag.ContinueOnError)
 		fs.SetOutput(stderr)
 		fs.Usage = func() {}
 		fs.StringVar(&extra, "extra-holidays", extra, "CSV of days the authority adds or withdraws")
+		fs.StringVar(&dsn, "db", dsn, "database holding the authority's extra days")
 		if name == "add-working-days" {
 			fs.BoolVar(&inclusive, "inclusive", false, "count DATE as day 1")
 		}
@@ -79,6 +84,14 @@ func calendarCommand(args []string, stdout, stderr io.Writer) int {
 	cal := calendar.EnglandAndWales()
 	if extra != "" {
 		hs, err := readExtraHolidays(extra)
+		if err != nil {
+			fmt.Fprintf(stderr, "waymark calendar: %v\n", err)
+			return 1
+		}
+		cal = cal.WithExtraHolidays(hs...)
+	}
+	if dsn != "" {
+		hs, err := storedExtraHolidays(dsn)
 		if err != nil {
 			fmt.Fprintf(stderr, "waymark calendar: %v\n", err)
 			return 1
@@ -182,6 +195,22 @@ func readExtraHolidays(path string) ([]calendar.Holiday, error) {
 	hs, err := calendar.ParseHolidays(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return hs, nil
+}
+
+// storedExtraHolidays reads the days an authority has added or withdrawn
+// in Waymark.
+func storedExtraHolidays(dsn string) ([]calendar.Holiday, error) {
+	ctx := context.Background()
+	db, err := storage.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	hs, err := db.ExtraHolidays(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("%w (is the database migrated? waymark migrate)", err)
 	}
 	return hs, nil
 }
