@@ -27,12 +27,16 @@ var caseBatch = 500
 // period: an open referral (a CIN episode), child protection plan, episode
 // of care or personal adviser. An end on the period's first day still
 // counts: the case was open that day.
-const openCases = `
+const openCases = openCaseUnion + "ORDER BY 1"
+
+// openCaseUnion is openCases unordered, for queries that narrow it. Its
+// arguments are the period's end and start, four times over.
+const openCaseUnion = `
 SELECT person_id FROM referrals WHERE referral_date <= ? AND (close_date IS NULL OR close_date >= ?)
 UNION SELECT person_id FROM cp_plans WHERE start_date <= ? AND (end_date IS NULL OR end_date >= ?)
 UNION SELECT person_id FROM care_episodes WHERE start_date <= ? AND (end_date IS NULL OR end_date >= ?)
 UNION SELECT person_id FROM involvements WHERE role = 'personal_adviser' AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)
-ORDER BY 1`
+`
 
 // childRecordField is the field of domain.ChildRecord that holds each kind.
 var childRecordField = func() map[string]int {
@@ -56,6 +60,15 @@ type Columns = map[string][]string
 // fraction of the time. Everything is read as it stood at one moment. fn
 // must not keep the batch's slice, but may keep the records.
 func (db *DB) Caseload(ctx context.Context, from, to civil.Date, columns Columns, fn func([]*domain.ChildRecord) error) error {
+	return db.readCases(ctx, columns, func(query queryFunc) ([]int64, error) { return openCaseIDs(db, query, from, to) }, fn)
+}
+
+// queryFunc runs a query in a read transaction.
+type queryFunc = func(q string, args ...any) (*sql.Rows, error)
+
+// readCases reads the records of the children whose IDs the ids function
+// lists, in person order, in one read transaction, as Caseload describes.
+func (db *DB) readCases(ctx context.Context, columns Columns, ids func(queryFunc) ([]int64, error), fn func([]*domain.ChildRecord) error) error {
 	kinds := make([]*kindSQL, 0, len(columns))
 	for _, k := range slices.Sorted(maps.Keys(columns)) {
 		if _, ok := childRecordField[k]; !ok {
@@ -80,7 +93,7 @@ func (db *DB) Caseload(ctx context.Context, from, to civil.Date, columns Columns
 		return s.QueryContext(ctx, args...)
 	}
 
-	ids, err := openCaseIDs(db, query, from, to)
+	list, err := ids(query)
 	if err != nil {
 		return err
 	}
@@ -92,14 +105,14 @@ func (db *DB) Caseload(ctx context.Context, from, to civil.Date, columns Columns
 		kindsIn[i] = rebind(db.dialect, ks.sel+" WHERE person_id "+in+" ORDER BY person_id, id")
 	}
 	batch := make([]*domain.ChildRecord, 0, caseBatch)
-	for len(ids) > 0 {
-		n := min(len(ids), caseBatch)
-		list := db.idList(ids[:n])
-		ids = ids[n:]
+	for len(list) > 0 {
+		n := min(len(list), caseBatch)
+		batchIDs := db.idList(list[:n])
+		list = list[n:]
 
 		batch = batch[:0]
 		byID := make(map[int64]*domain.ChildRecord, n)
-		err := scanRows(query, personsIn, list, persons, func(buf *scanBuf, rows *sql.Rows) error {
+		err := scanRows(query, personsIn, batchIDs, persons, func(buf *scanBuf, rows *sql.Rows) error {
 			cr := &domain.ChildRecord{}
 			if err := persons.scanWith(buf, rows, &cr.Person); err != nil {
 				return err
@@ -112,7 +125,7 @@ func (db *DB) Caseload(ctx context.Context, from, to civil.Date, columns Columns
 			return err
 		}
 		for i, ks := range kinds {
-			if err := readKind(query, kindsIn[i], list, ks, byID); err != nil {
+			if err := readKind(query, kindsIn[i], batchIDs, ks, byID); err != nil {
 				return err
 			}
 		}
@@ -157,8 +170,13 @@ func countOf(names []string, of ...string) int {
 }
 
 func openCaseIDs(db *DB, query func(string, ...any) (*sql.Rows, error), from, to civil.Date) ([]int64, error) {
+	return caseIDs(db, query, openCases, from, to)
+}
+
+// caseIDs lists the person IDs a query built on openCaseUnion returns.
+func caseIDs(db *DB, query func(string, ...any) (*sql.Rows, error), q string, from, to civil.Date) ([]int64, error) {
 	f, t := from.String(), to.String()
-	rows, err := query(rebind(db.dialect, openCases), t, f, t, f, t, f, t, f)
+	rows, err := query(rebind(db.dialect, q), t, f, t, f, t, f, t, f)
 	if err != nil {
 		return nil, fmt.Errorf("list open cases: %w", err)
 	}
