@@ -170,15 +170,20 @@ func countOf(names []string, of ...string) int {
 }
 
 func openCaseIDs(db *DB, query func(string, ...any) (*sql.Rows, error), from, to civil.Date) ([]int64, error) {
-	return caseIDs(db, query, openCases, from, to)
+	return caseIDs(db, query, openCases, openCaseArgs(from, to)...)
 }
 
-// caseIDs lists the person IDs a query built on openCaseUnion returns.
-func caseIDs(db *DB, query func(string, ...any) (*sql.Rows, error), q string, from, to civil.Date) ([]int64, error) {
+// openCaseArgs are openCaseUnion's arguments for a period.
+func openCaseArgs(from, to civil.Date) []any {
 	f, t := from.String(), to.String()
-	rows, err := query(rebind(db.dialect, q), t, f, t, f, t, f, t, f)
+	return []any{t, f, t, f, t, f, t, f}
+}
+
+// caseIDs lists the person IDs a query returns.
+func caseIDs(db *DB, query func(string, ...any) (*sql.Rows, error), q string, args ...any) ([]int64, error) {
+	rows, err := query(rebind(db.dialect, q), args...)
 	if err != nil {
-		return nil, fmt.Errorf("list open cases: %w", err)
+		return nil, fmt.Errorf("list children: %w", err)
 	}
 	defer rows.Close()
 	var ids []int64
@@ -190,7 +195,7 @@ func caseIDs(db *DB, query func(string, ...any) (*sql.Rows, error), q string, fr
 		ids = append(ids, id)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list open cases: %w", err)
+		return nil, fmt.Errorf("list children: %w", err)
 	}
 	return ids, nil
 }
