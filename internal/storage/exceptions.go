@@ -50,7 +50,9 @@ ORDER BY 1`
 func (db *DB) Household(ctx context.Context, personID int64, on civil.Date, columns Columns) ([]*domain.ChildRecord, error) {
 	var out []*domain.ChildRecord
 	d := on.String()
-	ids := func(query queryFunc) ([]int64, error) { return caseIDs(db, query, household, personID, d, d, personID, d, d) }
+	ids := func(query queryFunc) ([]int64, error) {
+		return caseIDs(db, query, household, personID, d, d, personID, d, d)
+	}
 	err := db.readCases(ctx, columns, ids, func(batch []*domain.ChildRecord) error {
 		out = append(out, batch...)
 		return nil
