@@ -145,6 +145,9 @@ type Attributed struct {
 	Item  timescales.Item
 	Child Child
 	Allocation
+	// Withheld is set when the user may not see the child's record
+	// (Scope.Sees): the item is counted, but not listed.
+	Withheld bool
 }
 
 // Compliance is how well deadlines were met in a period, for a scope
@@ -180,14 +183,14 @@ func Report(ctx context.Context, read Reader, p timescales.Period, today civil.D
 	sc := dir.scope(s)
 	found := make([][]Attributed, workers())
 	err := eachChild(ctx, read, p, func(w int, cr *domain.ChildRecord) {
-		child := childOf(&cr.Person)
+		child, hide := childOf(&cr.Person), sc.withheld(cr)
 		for _, it := range eng.Items(cr, asOf) {
 			inPeriod := p.Contains(it.Due) || (!it.Met.IsZero() && p.Contains(it.Met))
 			if !inPeriod {
 				continue
 			}
 			if a := dir.AllocatedOn(cr, it.Due); sc.includes(a) {
-				found[w] = append(found[w], Attributed{Item: it, Child: child, Allocation: a})
+				found[w] = append(found[w], Attributed{Item: it, Child: child, Allocation: a, Withheld: hide})
 			}
 		}
 	})

@@ -88,16 +88,21 @@ type Scope struct {
 	// Team, if set, keeps the children allocated in this team or any team
 	// below it: a manager's team, a senior manager's service.
 	Team int64
+	// Sees, if set, says whether the user may see a child's record (the
+	// access policy's answer). The items of children they may not see are
+	// counted but not listed.
+	Sees func(cr *domain.ChildRecord) bool
 }
 
 // scope is a Scope made ready to test allocations.
 type scope struct {
 	professional int64
 	teams        map[int64]bool // nil: any team
+	sees         func(cr *domain.ChildRecord) bool
 }
 
 func (d *Directory) scope(s Scope) scope {
-	out := scope{professional: s.Professional}
+	out := scope{professional: s.Professional, sees: s.Sees}
 	if s.Team != 0 {
 		out.teams = map[int64]bool{}
 		for _, t := range d.Subtree(s.Team) {
@@ -110,6 +115,8 @@ func (d *Directory) scope(s Scope) scope {
 func (s scope) includes(a Allocation) bool {
 	return (s.professional == 0 || a.ProfessionalID == s.professional) && (s.teams == nil || s.teams[a.TeamID])
 }
+
+func (s scope) withheld(cr *domain.ChildRecord) bool { return s.sees != nil && !s.sees(cr) }
 
 // Allocation is who holds a child's case on a day: the allocated social
 // worker, or for a care leaver the personal adviser, and their team. An

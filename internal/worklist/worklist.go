@@ -145,6 +145,9 @@ type Entry struct {
 type Worklist struct {
 	AsOf    civil.Date
 	Entries []Entry // by due date
+	// Withheld counts the entries of children in scope whose records the
+	// user may not see (Scope.Sees).
+	Withheld int
 }
 
 // Build evaluates every open case in scope on asOf and keeps the items that
@@ -152,13 +155,20 @@ type Worklist struct {
 func Build(ctx context.Context, read Reader, asOf civil.Date, s Scope, eng Engine, dir *Directory) (*Worklist, error) {
 	sc := dir.scope(s)
 	found := make([][]Entry, workers())
+	withheld := make([]int, workers())
 	err := eachChild(ctx, read, timescales.Period{From: asOf, To: asOf}, func(w int, cr *domain.ChildRecord) {
 		a := dir.AllocatedOn(cr, asOf)
 		if !sc.includes(a) {
 			return
 		}
+		hide := sc.withheld(cr)
 		for _, it := range eng.Items(cr, asOf) {
-			if l, ok := listOf(&it, asOf); ok {
+			l, ok := listOf(&it, asOf)
+			switch {
+			case !ok:
+			case hide:
+				withheld[w]++
+			default:
 				found[w] = append(found[w], Entry{List: l, Item: it, Child: childOf(&cr.Person), Allocation: a,
 					Worker: dir.ProfessionalName(a.ProfessionalID), Team: dir.TeamName(a.TeamID)})
 			}
@@ -168,6 +178,9 @@ func Build(ctx context.Context, read Reader, asOf civil.Date, s Scope, eng Engin
 		return nil, err
 	}
 	wl := &Worklist{AsOf: asOf, Entries: slices.Concat(found...)}
+	for _, n := range withheld {
+		wl.Withheld += n
+	}
 	Sort(wl.Entries, "due", false)
 	return wl, nil
 }

@@ -129,6 +129,8 @@ func TestWorklistScopes(t *testing.T) {
 		{"Team B, with its unallocated referral", Scope{Team: 3}, pick("Cy Three", "Di Four", "Ed Five")},
 		{"the service", Scope{Team: 1}, all},
 		{"a worker outside the team", Scope{Professional: 10, Team: 3}, nil},
+		{"records the user may not see", Scope{Team: 1, Sees: func(cr *domain.ChildRecord) bool { return cr.Person.ID != 103 }},
+			slices.DeleteFunc(slices.Clone(all), func(s string) bool { return strings.HasPrefix(s, "Cy Three") })},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -138,6 +140,9 @@ func TestWorklistScopes(t *testing.T) {
 			}
 			if got := entryLines(wl.Entries); !slices.Equal(got, tt.want) {
 				t.Errorf("entries:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+			if tt.scope.Sees != nil && wl.Withheld != 2 {
+				t.Errorf("%d entries withheld, want Cy's 2", wl.Withheld)
 			}
 		})
 	}
@@ -312,6 +317,21 @@ func TestCompliance(t *testing.T) {
 	}
 	if n := len(c.Targets); n != 1 || c.Targets[0].WorkingDays != 45 || c.Targets[0].Within != 2 {
 		t.Errorf("targets %+v, want the national 45 with 2 within", c.Targets)
+	}
+
+	// What the user may not see is counted, not listed.
+	hidden := report(Scope{Sees: func(cr *domain.ChildRecord) bool { return cr.Person.ID != 1 }}, "CP-5")
+	withheld := 0
+	for _, it := range hidden.Items {
+		if it.Withheld {
+			withheld++
+			if it.Child.ID != 1 {
+				t.Errorf("child %d withheld", it.Child.ID)
+			}
+		}
+	}
+	if hidden.Total != c.Total || withheld == 0 {
+		t.Errorf("with child 1 hidden: %+v counted, %d items withheld", hidden.Total, withheld)
 	}
 
 	// A team's report counts only what its workers held.
