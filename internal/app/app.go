@@ -19,6 +19,10 @@ type App struct {
 	DB     *storage.DB
 	Web    *web.Server
 	Logger *slog.Logger
+	// Security is the sign-in and session settings (auth.go).
+	Security Security
+	// people is the person search index (search.go).
+	people *peopleIndex
 }
 
 // features are the route registrations, in the order their files' init
@@ -30,7 +34,7 @@ func feature(mount func(a *App) error) { features = append(features, mount) }
 
 // Mount adds every feature's routes to the web server.
 func Mount(w *web.Server, db *storage.DB, logger *slog.Logger) (*App, error) {
-	a := &App{DB: db, Web: w, Logger: logger}
+	a := &App{DB: db, Web: w, Logger: logger, Security: DefaultSecurity}
 	for _, mount := range features {
 		if err := mount(a); err != nil {
 			return nil, err
