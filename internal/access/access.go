@@ -113,6 +113,7 @@ const (
 	ViewAggregates    Action = "view_aggregates"      // counts, measures and returns
 	ViewUserAccessLog Action = "view_user_access_log" // what a given user has looked at
 	ManageUsers       Action = "manage_users"         // add, disable and reset accounts
+	ManageSettings    Action = "manage_settings"      // local standards and extra bank holidays
 	ViewBreakGlass    Action = "view_break_glass"     // break-glass report for one's records
 )
 

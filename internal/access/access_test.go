@@ -155,6 +155,7 @@ func TestServiceActions(t *testing.T) {
 		Search:         {worker, colleague, otherWorker, manager, serviceMgr, otherMgr, iro, otherIRO, chair, police, health, auditor, vs, partnership},
 		ViewAggregates: {manager, serviceMgr, otherMgr, analyst, auditor, partnership},
 		ManageUsers:    {admin},
+		ManageSettings: {admin},
 		ViewBreakGlass: {manager, serviceMgr, otherMgr, auditor},
 	}
 	all := []*User{worker, colleague, otherWorker, manager, serviceMgr, otherMgr, iro, otherIRO, chair, police, health, analyst, admin, auditor, vs, partnership}

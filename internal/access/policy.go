@@ -26,7 +26,7 @@ func (u *User) hasAny(roles []Role) bool {
 
 // Decide answers whether u may take action a on the child described by c.
 // For service-level actions (Search, ViewAggregates, ManageUsers,
-// ViewBreakGlass) c is ignored and may be nil. A nil user is refused
+// ManageSettings, ViewBreakGlass) c is ignored and may be nil. A nil user is refused
 // everything.
 func Decide(u *User, a Action, c *Child) Decision {
 	if u == nil {
@@ -37,7 +37,7 @@ func Decide(u *User, a Action, c *Child) Decision {
 		return allowIf(u.hasAny(staff) || u.hasAny(partners))
 	case ViewAggregates:
 		return allowIf(u.hasAny(managers) || u.Has(Analyst) || u.Has(PartnershipMember) || u.Has(Auditor))
-	case ManageUsers:
+	case ManageUsers, ManageSettings:
 		return allowIf(u.Has(Administrator))
 	case ViewBreakGlass:
 		return allowIf(u.hasAny(managers) || u.Has(Auditor))
