@@ -45,7 +45,7 @@ func init() {
 
 	register("audit", "check the audit trail (audit verify)", func(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if len(args) == 0 || args[0] != "verify" {
-			fmt.Fprintln(stderr, "Usage: waymark audit verify [--db DB]\n\nChecks every audit entry's hash chain and reports the first broken entry.")
+			fmt.Fprintln(stderr, "Usage: waymark audit verify [--db DB]\n\nChecks the hash chains of the audit trail and the access log and reports the first broken entry.")
 			if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
 				return 0
 			}
@@ -69,6 +69,12 @@ func init() {
 			return 1
 		}
 		fmt.Fprintf(stdout, "audit trail intact: %d entries checked in %s\n", n, time.Since(start).Round(time.Millisecond))
+		start = time.Now()
+		if n, err = db.VerifyAccessLog(ctx); err != nil {
+			fmt.Fprintf(stderr, "waymark audit verify: access log: %v (%d entries checked before it)\n", err, n)
+			return 1
+		}
+		fmt.Fprintf(stdout, "access log intact: %d entries checked in %s\n", n, time.Since(start).Round(time.Millisecond))
 		return 0
 	})
 }
