@@ -1,0 +1,83 @@
+package casework
+
+import (
+	"github.com/waymark-care/waymark/internal/domain"
+)
+
+// Prepare fills in what is derived from other records before a change is
+// checked and stored: an initial conference's target date (CP-5), whether
+// a conference was quorate (AC-14), and a new child protection plan's latest
+// category, which starts as its initial one (AC-17).
+func (r Rules) Prepare(cr *domain.ChildRecord, rec domain.Record) {
+	switch v := rec.(type) {
+	case *domain.Conference:
+		if initialConference(v) && v.TargetDate.IsZero() {
+			for i := range cr.Section47Enquiries {
+				if e := &cr.Section47Enquiries[i]; e.ID == v.S47EnquiryID {
+					v.TargetDate, _ = r.ICPCTarget(cr, e)
+				}
+			}
+		}
+		if len(v.Agencies) > 0 {
+			q := Quorate(v.Agencies)
+			v.Quorate = &q
+		}
+	case *domain.CPPlan:
+		if v.LatestCategory == "" {
+			v.LatestCategory = v.InitialCategory
+		}
+	}
+}
+
+// CheckChange applies the workflow's checks to a record a user is saving,
+// as it will be stored; cr is the child's record as stored now, and
+// household the other children living with the child (needed only for
+// assessments). A step marked done must be complete: a decided contact, a
+// completed or authorised assessment, a closed enquiry or case, a signed-off
+// or authorised plan. Records that are only ever made of a step already
+// taken (strategy discussions, conferences, plans, core groups, visits) are
+// checked whenever they are saved.
+func (r Rules) CheckChange(cr *domain.ChildRecord, rec domain.Record, household []HouseholdChild) []domain.FieldError {
+	switch v := rec.(type) {
+	case *domain.Contact:
+		if v.Decision != "" || !v.DecisionAt.IsZero() {
+			return CheckContactDecision(v)
+		}
+	case *domain.Referral:
+		switch {
+		case !v.ClosureAuthorisedDate.IsZero():
+			return r.CheckClosureAuthorisation(cr, v)
+		case !v.CloseDate.IsZero() || v.CloseReason != "":
+			return r.CheckClosure(cr, v)
+		}
+	case *domain.Assessment:
+		if !v.CompletedDate.IsZero() || !v.AuthorisedDate.IsZero() {
+			errs := fieldErrors(r.CheckAssessment(cr, v, household))
+			errs.require(!v.AuthorisedDate.IsZero() && v.AuthorisedByID == 0, "authorised_by_id", "Select the manager who authorised the assessment")
+			return errs
+		}
+	case *domain.StrategyDiscussion:
+		return CheckStrategyDiscussion(v)
+	case *domain.Section47Enquiry:
+		if !v.EndDate.IsZero() || v.Outcome != "" {
+			return CheckSection47Close(v)
+		}
+	case *domain.Conference:
+		return CheckConference(v)
+	case *domain.CPPlan:
+		return CheckCPPlan(cr, v)
+	case *domain.CoreGroup:
+		return CheckCoreGroup(cr, v)
+	case *domain.Visit:
+		return CheckVisit(cr, v)
+	case *domain.CINPlan:
+		if !v.SignedOffDate.IsZero() {
+			return CheckCINPlanSignOff(cr, v)
+		}
+	case *domain.Plan:
+		if !v.AuthorisedDate.IsZero() {
+			return CheckPlanAuthorisation(cr, v)
+		}
+	}
+	return nil
+}
