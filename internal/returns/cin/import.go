@@ -260,6 +260,10 @@ func (m *mapper) disabilities(plan *childPlan, c *Child, rec *domain.ChildRecord
 			m.reject(path, "%q is not a disability code", code)
 			continue
 		}
+		if slices.Contains(codes[:i], code) {
+			m.notKept(path, "%s is given twice; Waymark records it once", code)
+			continue
+		}
 		if have[code] {
 			continue
 		}

@@ -1,0 +1,236 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/waymark-care/waymark/internal/calendar"
+	"github.com/waymark-care/waymark/internal/returns/cin"
+	"github.com/waymark-care/waymark/internal/storage"
+	"github.com/waymark-care/waymark/internal/storage/storagetest"
+)
+
+const cinSamples = "../../../shared/data/samples/cin"
+
+func readCensus(t testing.TB, path string) *cin.Message {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("sample not available: %v", err)
+	}
+	defer f.Close()
+	m, _, err := cin.Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestCINRoundTrip imports each sample into an empty database, exports
+// the census for the sample's own period, and compares: the export holds
+// every element of the sample that falls in the census, except those the
+// import reported as rejected or not kept. A second import changes nothing.
+func TestCINRoundTrip(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(cinSamples, "*.xml"))
+	if len(files) == 0 {
+		t.Skip("samples not available")
+	}
+	storagetest.Each(t, func(t testing.TB, db *storage.DB) {
+		for _, file := range files {
+			db := storagetest.Open(t, db.Dialect().String())
+			m := readCensus(t, file)
+			sum, err := importCensus(context.Background(), db, m, "import:"+filepath.Base(file), false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, _ := cin.PeriodOf(m)
+			var out bytes.Buffer
+			if _, err := cin.Export(context.Background(), db, p, nil, &out); err != nil {
+				t.Fatal(err)
+			}
+			exported, _, err := cin.Read(&out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := canonical(inCensus(m, p, sum))
+			got := canonical(exported)
+			if want != got {
+				t.Errorf("%s: export differs from the imported census\n%s", filepath.Base(file), firstDifference(want, got))
+			}
+			again, err := importCensus(context.Background(), db, m, "import:again", false)
+			if err != nil || again.imported != 0 || again.inserted+again.updated != 0 {
+				t.Errorf("%s: importing again changed %d children (%v)", filepath.Base(file), again.imported, err)
+			}
+		}
+	})
+}
+
+// canonical is a census as text with its header left out.
+func canonical(m *cin.Message) string {
+	m.Header = nil
+	var b bytes.Buffer
+	cin.Write(&b, m)
+	return b.String()
+}
+
+func firstDifference(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(al), len(bl)) {
+		if al[i] != bl[i] {
+			lo := max(0, i-8)
+			return "want:\n" + strings.Join(al[lo:min(i+3, len(al))], "\n") + "\ngot:\n" + strings.Join(bl[lo:min(i+3, len(bl))], "\n")
+		}
+	}
+	return "lengths differ"
+}
+
+// inCensus is the test's own statement of what a census for period p holds
+// of what was imported: rejected children and elements not kept are
+// dropped, and so is what lies outside the period (episodes closed before
+// it, anything dated after the reference date). Flags are written
+// true/false, and blocks in date order, as the writer does.
+func inCensus(m *cin.Message, p cin.Period, sum *importSummary) *cin.Message {
+	dropped := map[string]bool{}
+	rejected := map[string]bool{}
+	for _, pr := range sum.notKept {
+		dropped[pr.Path] = true
+	}
+	for _, pr := range sum.rejected {
+		rejected[childOf(pr.Path)] = true
+	}
+	nfaFrom := calendar.EnglandAndWales().AddWorkingDays(p.Start, -1)
+	after := func(d cin.Date) bool { return d.Valid() && d.Value.After(p.End) }
+	open := func(start, end cin.Date) bool {
+		return start.Valid() && !start.Value.After(p.End) && (!end.Valid() || !end.Value.Before(p.Start))
+	}
+	known := func(d cin.Date) cin.Date {
+		if after(d) {
+			return cin.Date{}
+		}
+		return d
+	}
+	flag := func(f cin.Flag) cin.Flag { return cin.FlagOf(f.Value) }
+	out := &cin.Message{}
+	for i, c := range m.Children.Child {
+		base := "/Message/Children/Child[" + strconv.Itoa(i+1) + "]"
+		if rejected[base] {
+			continue
+		}
+		var eps []cin.CINdetails
+		for e, ep := range c.CINdetails {
+			path := base + "/CINdetails[" + strconv.Itoa(e+1) + "]"
+			nfa := ep.ReferralNFA.True()
+			if nfa && !ep.CINclosureDate.Present() {
+				if ep.CINreferralDate.Value.Before(nfaFrom) || after(ep.CINreferralDate) {
+					continue
+				}
+			} else if !open(ep.CINreferralDate, ep.CINclosureDate) {
+				continue
+			}
+			ep.ReferralNFA = flag(ep.ReferralNFA)
+			ep.CINclosureDate = known(ep.CINclosureDate)
+			if !ep.CINclosureDate.Present() {
+				ep.ReasonForClosure = ""
+			}
+			if after(ep.DateOfInitialCPC) {
+				ep.DateOfInitialCPC = cin.Date{}
+			}
+			var as []cin.Assessment
+			for _, a := range ep.Assessments {
+				if open(a.AssessmentActualStartDate, a.AssessmentAuthorisationDate) {
+					a.AssessmentInternalReviewDate = cin.Date{}
+					a.AssessmentAuthorisationDate = known(a.AssessmentAuthorisationDate)
+					if !a.AssessmentAuthorisationDate.Present() || len(a.Factors()) == 0 {
+						a.FactorsIdentifiedAtAssessment = nil
+					}
+					as = append(as, a)
+				}
+			}
+			ep.Assessments = sortBy(as, func(a cin.Assessment) cin.Date { return a.AssessmentActualStartDate })
+			var plans []cin.CINPlanDates
+			for _, cp := range ep.CINPlanDates {
+				if open(cp.CINPlanStartDate, cp.CINPlanEndDate) {
+					cp.CINPlanEndDate = known(cp.CINPlanEndDate)
+					plans = append(plans, cp)
+				}
+			}
+			ep.CINPlanDates = sortBy(plans, func(cp cin.CINPlanDates) cin.Date { return cp.CINPlanStartDate })
+			var s47s []cin.Section47
+			for k, s := range ep.Section47 {
+				if dropped[path+"/Section47["+strconv.Itoa(k+1)+"]/InitialCPCtarget"] {
+					s.InitialCPCtarget = cin.Date{}
+				}
+				end := s.DateOfInitialCPC
+				if open(s.S47ActualStartDate, end) {
+					if after(s.DateOfInitialCPC) {
+						s.DateOfInitialCPC = cin.Date{}
+					}
+					s.ICPCnotRequired = cin.FlagOf(s.ICPCnotRequired.True() && !s.DateOfInitialCPC.Present())
+					s47s = append(s47s, s)
+				}
+			}
+			ep.Section47 = sortBy(s47s, func(s cin.Section47) cin.Date { return s.S47ActualStartDate })
+			var cpps []cin.ChildProtectionPlan
+			for k, cp := range ep.ChildProtectionPlans {
+				if !open(cp.CPPstartDate, cp.CPPendDate) {
+					continue
+				}
+				pp := path + "/ChildProtectionPlans[" + strconv.Itoa(k+1) + "]"
+				end := known(cp.CPPendDate)
+				cp.CPPendDate = end
+				var reviews []cin.Date
+				for _, r := range cp.ReviewDates() {
+					if r.Value.After(cp.CPPstartDate.Value) && !after(r) && (!end.Valid() || !r.Value.After(end.Value)) {
+						reviews = append(reviews, r)
+					}
+				}
+				cp.Reviews = nil
+				if len(reviews) > 0 {
+					cp.Reviews = &cin.Reviews{CPPreviewDate: sortBy(reviews, func(d cin.Date) cin.Date { return d })}
+				}
+				if dropped[pp+"/NumberOfPreviousCPP"] {
+					cp.NumberOfPreviousCPP = cin.Count{}
+				}
+				cpps = append(cpps, cp)
+			}
+			ep.ChildProtectionPlans = sortBy(cpps, func(cp cin.ChildProtectionPlan) cin.Date { return cp.CPPstartDate })
+			ep.PreProceedingsandFGDM = nil
+			eps = append(eps, ep)
+		}
+		if len(eps) == 0 {
+			continue
+		}
+		c.CINdetails = sortBy(eps, func(ep cin.CINdetails) cin.Date { return ep.CINreferralDate })
+		if ds := c.ChildCharacteristics.Disabilities; ds != nil {
+			kept := &cin.Disabilities{}
+			for k, code := range ds.Disability {
+				if !dropped[base+"/ChildCharacteristics/Disabilities/Disability["+strconv.Itoa(k+1)+"]"] {
+					kept.Disability = append(kept.Disability, code)
+				}
+			}
+			c.ChildCharacteristics.Disabilities = nil
+			if len(kept.Disability) > 0 {
+				c.ChildCharacteristics.Disabilities = kept
+			}
+		}
+		out.Children.Child = append(out.Children.Child, c)
+	}
+	return out
+}
+
+func childOf(path string) string {
+	i := strings.Index(path, "]")
+	return path[:i+1]
+}
+
+
+func sortBy[T any](xs []T, date func(T) cin.Date) []T {
+	slices.SortStableFunc(xs, func(a, b T) int { return date(a).Value.Compare(date(b).Value) })
+	return xs
+}
