@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -233,4 +234,73 @@ func childOf(path string) string {
 func sortBy[T any](xs []T, date func(T) cin.Date) []T {
 	slices.SortStableFunc(xs, func(a, b T) int { return date(a).Value.Compare(date(b).Value) })
 	return xs
+}
+
+func TestValidateCINCensusCommand(t *testing.T) {
+	sample := filepath.Join(cinSamples, "CIN_Census_2024.xml")
+	if _, err := os.Stat(sample); err != nil {
+		t.Skip("samples not available")
+	}
+	code, out, errOut := runCmd(t, "validate", "cin-census", sample)
+	if code != 1 || !strings.Contains(out, "4180") || !strings.Contains(out, "Sex must be provided and equal M, F, or U") ||
+		!strings.Contains(out, "/Message/Children/Child[2]/CINdetails[1]/Assessments[1]") || !strings.Contains(errOut, "2 children") {
+		t.Errorf("table: %d\n%s\n%s", code, out, errOut)
+	}
+	code, out, _ = runCmd(t, "validate", "cin-census", "--format", "csv", sample)
+	if code != 1 || !strings.HasPrefix(out, "code,type,child,la_child_id,path,message,detail\n") || !strings.Contains(out, "\n1570,error,2,child_fails_assessments,") {
+		t.Errorf("csv: %d\n%s", code, out)
+	}
+	code, out, _ = runCmd(t, "validate", "cin-census", sample, "--format=json")
+	var rep cin.Report
+	if code != 1 || json.Unmarshal([]byte(out), &rep) != nil || rep.Children != 2 || len(rep.Findings) == 0 || len(rep.Problems) != 1 {
+		t.Errorf("json: %d %+v", code, rep)
+	}
+	notXML := filepath.Join(t.TempDir(), "census.xml")
+	os.WriteFile(notXML, []byte("LAchildID,Sex\n1,M\n"), 0o644)
+	if code, _, errOut := runCmd(t, "validate", "cin-census", notXML); code != 1 || !strings.Contains(errOut, "not well-formed XML") && !strings.Contains(errOut, "not a CIN census") && !strings.Contains(errOut, "no <Message>") {
+		t.Errorf("not XML: %d %s", code, errOut)
+	}
+	if code, _, _ := runCmd(t, "validate", "cin-census", sample, "--year", "2025"); code != 2 {
+		t.Errorf("bad year: %d", code)
+	}
+	if code, _, errOut := runCmd(t, "validate", "nonsense"); code != 2 || !strings.Contains(errOut, "cin-census") {
+		t.Errorf("unknown return: %d %s", code, errOut)
+	}
+}
+
+func TestExportAndImportCINCensusCommands(t *testing.T) {
+	sample := filepath.Join(cinSamples, "fake_CIN_data.xml")
+	if _, err := os.Stat(sample); err != nil {
+		t.Skip("samples not available")
+	}
+	_, dsn := storagetest.OpenDSN(t, "sqlite")
+	code, out, errOut := runCmd(t, "import", "cin-census", sample, "--db", dsn)
+	if code != 0 || !strings.Contains(out, "332 children: imported 332 (332 new to Waymark") {
+		t.Fatalf("import: %d\n%s\n%s", code, out, errOut)
+	}
+	code, out, _ = runCmd(t, "import", "cin-census", sample, "--db", dsn)
+	if code != 0 || !strings.Contains(out, "imported 0 ") || !strings.Contains(out, "332 unchanged") {
+		t.Errorf("second import: %d\n%s", code, out)
+	}
+	rejected := filepath.Join(cinSamples, "CIN_Census_2024.xml")
+	code, out, _ = runCmd(t, "import", "cin-census", rejected, "--db", dsn, "--dry-run")
+	if code != 1 || !strings.Contains(out, "rejected    /Message/Children/Child[1]/") || !strings.Contains(out, "would import 1") {
+		t.Errorf("import with rejections: %d\n%s", code, out)
+	}
+
+	file := filepath.Join(t.TempDir(), "cin.xml")
+	code, _, errOut = runCmd(t, "export", "cin-census", "--year", "2021-22", "--out", file, "--db", dsn, "--la", "975")
+	if code != 0 || !strings.Contains(errOut, "wrote the 2021-22 census") {
+		t.Fatalf("export: %d %s", code, errOut)
+	}
+	m := readCensus(t, file)
+	if m.Header.Source[0].LEA != "975" || m.Header.CollectionDetails.ReferenceDate.Text != "2022-03-31" || len(m.Children.Child) == 0 {
+		t.Errorf("exported header %+v, %d children", m.Header, len(m.Children.Child))
+	}
+	if code, _, _ := runCmd(t, "export", "cin-census", "--year", "2021", "--out", file, "--db", dsn); code != 2 {
+		t.Errorf("bad year: %d", code)
+	}
+	if code, out, _ := runCmd(t, "export", "--help"); code != 0 || !strings.Contains(out, "cin-census") {
+		t.Errorf("export help: %d %s", code, out)
+	}
 }
