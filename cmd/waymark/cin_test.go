@@ -230,7 +230,6 @@ func childOf(path string) string {
 	return path[:i+1]
 }
 
-
 func sortBy[T any](xs []T, date func(T) cin.Date) []T {
 	slices.SortStableFunc(xs, func(a, b T) int { return date(a).Value.Compare(date(b).Value) })
 	return xs
