@@ -24,7 +24,7 @@ func factorsBeforeCompletion(v *visit) {
 // assessmentLate (8670Q): an assessment still open at the reference date
 // started no more than 45 working days before it.
 func assessmentLate(v *visit) {
-	limit := v.cal.AddWorkingDays(v.period.End, -45)
+	limit := v.assessmentLimit
 	assessments(v.c, func(a at, _ *CINdetails, x *Assessment) {
 		if s := x.AssessmentActualStartDate; !x.AssessmentAuthorisationDate.Present() && s.Valid() && s.Value.Before(limit) {
 			v.flag(a, x.Ref, "AssessmentActualStartDate %s is before %s (45 working days before the reference date) and the assessment is not completed", s.Text, limit)
@@ -223,7 +223,7 @@ func enquiryAfterConference(v *visit) {
 // conferenceLate (8675Q): an enquiry still waiting for its conference at
 // the reference date started no more than 15 working days before it.
 func conferenceLate(v *visit) {
-	limit := v.cal.AddWorkingDays(v.period.End, -15)
+	limit := v.conferenceLimit
 	enquiries(v.c, func(a at, _ *CINdetails, x *Section47) {
 		if s := x.S47ActualStartDate; !x.DateOfInitialCPC.Present() && x.ICPCnotRequired.False() && s.Valid() && s.Value.Before(limit) {
 			v.flag(a, x.Ref, "S47ActualStartDate %s is before %s (15 working days before the reference date) and no initial conference is recorded", s.Text, limit)

@@ -22,7 +22,7 @@ func nfaFlag(v *visit) {
 // nfaBeforeYear (8569Q): a referral made before the working day before the
 // census year began is not one with no further action.
 func nfaBeforeYear(v *visit) {
-	limit := v.cal.AddWorkingDays(v.period.Start, -1)
+	limit := v.nfaLimit
 	for e, ep := range v.c.CINdetails {
 		if ep.CINreferralDate.Valid() && ep.CINreferralDate.Value.Before(limit) && !ep.ReferralNFA.False() {
 			v.flag(at{e: e}, ep.Ref, "CINreferralDate %s is before %s and ReferralNFA is %q", ep.CINreferralDate.Text, limit, ep.ReferralNFA.Text)

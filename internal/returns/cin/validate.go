@@ -101,13 +101,21 @@ type env struct {
 	// 2023-24 file is checked for Sex, as the rules require).
 	year string
 	cal  *calendar.Calendar
+	// The working-day limits of rules 8569Q, 8670Q and 8675Q: the working
+	// day before the year, and 45 and 15 working days before its end.
+	nfaLimit, assessmentLimit, conferenceLimit civil.Date
 }
 
 // firstYear is the first collection year of the rule list.
 const firstYear = "2024-25"
 
 func newEnv(p Period) *env {
-	return &env{period: p, year: max(p.Year(), firstYear), cal: calendar.EnglandAndWales()}
+	cal := calendar.EnglandAndWales()
+	return &env{period: p, year: max(p.Year(), firstYear), cal: cal,
+		nfaLimit:        cal.AddWorkingDays(p.Start, -1),
+		assessmentLimit: cal.AddWorkingDays(p.End, -45),
+		conferenceLimit: cal.AddWorkingDays(p.End, -15),
+	}
 }
 
 func (e *env) child(c *Child, n int, out []Finding) []Finding {
