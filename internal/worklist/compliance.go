@@ -38,9 +38,16 @@ func InMeasure(measure, ruleID string) bool {
 // Counts are both denominators of timescales.md §1.4.6 for a set of items.
 type Counts struct {
 	// Due in the period, whatever happened: the operational view.
-	Due, DueOnTime, DueLate, DueOverdue, DueMissed, DueNotYet int
+	Due        int `json:"due"`
+	DueOnTime  int `json:"due_on_time"`
+	DueLate    int `json:"due_late"`
+	DueOverdue int `json:"due_overdue"`
+	DueMissed  int `json:"due_missed"`
+	DueNotYet  int `json:"due_not_yet"`
 	// Met in the period, whenever they fell due: the completed view.
-	Completed, CompletedOnTime, CompletedLate int
+	Completed       int `json:"done"`
+	CompletedOnTime int `json:"done_on_time"`
+	CompletedLate   int `json:"done_late"`
 }
 
 func (c *Counts) add(it *timescales.Item, p timescales.Period) {
@@ -98,8 +105,9 @@ func percent(n, of int) int {
 
 // RuleRow is one rule's counts.
 type RuleRow struct {
-	RuleID, Title string
-	Standard      timescales.Standard
+	RuleID   string              `json:"rule_id"`
+	Title    string              `json:"title"`
+	Standard timescales.Standard `json:"standard"`
 	Counts
 }
 
@@ -107,22 +115,26 @@ type RuleRow struct {
 // worker's row has their team; a team's row has no worker.
 type GroupRow struct {
 	Allocation
-	Team, Worker string
+	Team   string `json:"team"`
+	Worker string `json:"worker,omitempty"`
 	Counts
 }
 
 // Banded is a distribution in DfE's working-day bands (S-4, S-5).
 type Banded struct {
-	Bands         []BandCount
-	Total, Within int // Within the national limit
-	Limit         int // 15 WD for ICPCs, 45 for assessments
-	P25, P50, P75 int
+	Bands  []BandCount `json:"bands"`
+	Total  int         `json:"total"`
+	Within int         `json:"within"` // within the national limit
+	Limit  int         `json:"limit"`  // 15 WD for ICPCs, 45 for assessments
+	P25    int         `json:"p25"`
+	P50    int         `json:"p50"`
+	P75    int         `json:"p75"`
 }
 
 // BandCount is how many fell in one band.
 type BandCount struct {
-	Label string
-	Count int
+	Label string `json:"label"`
+	Count int    `json:"count"`
 }
 
 // WithinPercent is the headline: the share within the national limit, -1

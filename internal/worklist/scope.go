@@ -34,6 +34,9 @@ func NewDirectory(teams []domain.Team, profs []domain.Professional) *Directory {
 	return d
 }
 
+// Teams returns every team, by name.
+func (d *Directory) Teams() []*domain.Team { return d.sorted }
+
 // Team returns a team, or nil.
 func (d *Directory) Team(id int64) *domain.Team { return d.teams[id] }
 
@@ -122,8 +125,8 @@ func (s scope) withheld(cr *domain.ChildRecord) bool { return s.sees != nil && !
 // worker, or for a care leaver the personal adviser, and their team. An
 // unallocated case belongs to the team of its open referral, with no worker.
 type Allocation struct {
-	ProfessionalID int64
-	TeamID         int64
+	ProfessionalID int64 `json:"worker_id,omitempty"`
+	TeamID         int64 `json:"team_id,omitempty"`
 }
 
 // leadRoles are the involvements that hold a case, strongest first.
