@@ -24,9 +24,10 @@ type Finding struct {
 	Path string `json:"path"`
 	// Detail gives the values that broke the rule.
 	Detail string `json:"detail,omitempty"`
-	// Ref is the Waymark record the block was built from, in live
-	// validation; empty for a file.
-	Ref Ref `json:"-"`
+	// Ref is the Waymark record the block was built from, and Person the
+	// child's, in live validation; empty for a file.
+	Ref    Ref   `json:"-"`
+	Person int64 `json:"-"`
 }
 
 // Report is the outcome of validating a census.
@@ -176,7 +177,7 @@ func (v *visit) flag(a at, ref Ref, format string, args ...any) {
 	*v.out = append(*v.out, Finding{
 		Code: v.rule.Code, Type: v.rule.Type, Message: v.rule.Message, Fields: v.rule.Fields,
 		Child: v.n, LAchildID: v.c.ChildIdentifiers.LAchildID, Path: a.path(v.n),
-		Detail: fmt.Sprintf(format, args...), Ref: ref,
+		Detail: fmt.Sprintf(format, args...), Ref: ref, Person: v.c.Ref.ID,
 	})
 }
 
@@ -192,7 +193,8 @@ func (w *whole) flag(n int, path, format string, args ...any) {
 	f := Finding{Code: w.rule.Code, Type: w.rule.Type, Message: w.rule.Message, Fields: w.rule.Fields,
 		Child: n, Path: path, Detail: fmt.Sprintf(format, args...)}
 	if n > 0 {
-		f.LAchildID = w.m.Children.Child[n-1].ChildIdentifiers.LAchildID
+		c := &w.m.Children.Child[n-1]
+		f.LAchildID, f.Person = c.ChildIdentifiers.LAchildID, c.Ref.ID
 	}
 	*w.out = append(*w.out, f)
 }
