@@ -132,6 +132,16 @@ func TestCaseload(t *testing.T) {
 		if v0.ID != f0.ID || v0.PersonID != f0.PersonID || v0.Date != f0.Date || *v0.Seen != *f0.Seen || v0.Type != "" || v0.Version != 0 || !v0.UpdatedAt.IsZero() {
 			t.Errorf("visit read with its date and seen: %+v", v0)
 		}
+		// Children by ID, as for a worker's own caseload; a closed case too.
+		var byID []int64
+		err = db.ChildRecords(ctx, []int64{ids["closed in 2018"], ids["care leaver"], ids["closed in 2018"]}, storage.Columns{"referral": nil}, func(batch []*domain.ChildRecord) error {
+			byID = append(byID, personIDs(batch)...)
+			return nil
+		})
+		if want := []int64{ids["closed in 2018"], ids["care leaver"]}; err != nil || !slices.Equal(byID, want) {
+			t.Errorf("ChildRecords: %v, %v; want %v", byID, err, want)
+		}
+
 		stop := errors.New("stop")
 		if err := db.Caseload(ctx, civil.MustParse("2024-04-01"), civil.MustParse("2024-04-01"), nil, func([]*domain.ChildRecord) error { return stop }); err != stop {
 			t.Errorf("the callback's error came back as %v", err)
