@@ -92,8 +92,12 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 	if dir == "" {
 		return
 	}
+	name = filepath.Join(dir, strings.ReplaceAll(name, " ", "-"))
 	if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
-		os.WriteFile(filepath.Join(dir, strings.ReplaceAll(name, " ", "-")+".png"), png, 0o644)
+		os.WriteFile(name+".png", png, 0o644)
+	}
+	if png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
+		os.WriteFile(name+"-top.png", png, 0o644)
 	}
 }
 
@@ -169,6 +173,11 @@ func TestBrowser(t *testing.T) {
 	}
 	all := text("#chronology + form + p")
 	checkAccessible(t, ctx, "child")
+	if dir := os.Getenv("WAYMARK_SCREENSHOTS"); dir != "" {
+		if png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS("main svg"))); err == nil {
+			os.WriteFile(filepath.Join(dir, "genogram.png"), png, 0o644)
+		}
+	}
 	run("filter the chronology",
 		chromedp.Click(chromedp.CSS("#significant")),
 		chromedp.Click(chromedp.CSS("#chronology + form button")),

@@ -317,8 +317,12 @@ func (a *App) buildChildView(r *http.Request, c *childRequest, cr *domain.ChildR
 	// What is due: the timescales engine, for those who see the whole record.
 	if !v.Partial {
 		v.DueShown = true
-		v.Due = web.Table{Caption: "Due and overdue", Columns: []web.Column{{Header: "What"}, {Header: "Due"}, {Header: "Status"}, {Header: "Why"}}}
-		for _, it := range worklist.DefaultEngine().Items(cr, today) {
+		v.Due = web.Table{Columns: []web.Column{{Header: "What"}, {Header: "Due"}, {Header: "Status"}, {Header: "Why"}}}
+		eng, err := a.Engine(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range eng.Items(cr, today) {
 			if it.Status != timescales.Due && it.Status != timescales.Overdue {
 				continue
 			}

@@ -172,13 +172,14 @@ func (a *App) serverError(w http.ResponseWriter, r *http.Request, err error) {
 
 type homePage struct {
 	Page
+	Worklist         *homeWorklist
 	Allocations      web.Table
 	BreakGlassUnseen int
 	Search           web.Form
 }
 
-// home is the signed-in user's home page: their children (and, when it is
-// mounted, their worklist); the public home page for everyone else.
+// home is the signed-in user's home page: their worklist and their
+// children; the public home page for everyone else.
 func (a *App) home(w http.ResponseWriter, r *http.Request) {
 	u := a.CurrentUser(r)
 	if u == nil {
@@ -192,7 +193,7 @@ func (a *App) home(w http.ResponseWriter, r *http.Request) {
 			a.serverError(w, r, err)
 			return
 		}
-		p.Allocations = web.Table{Caption: "Children you are working with", Columns: []web.Column{{Header: "Name"}, {Header: "Date of birth"}, {Header: "LA child ID"}, {Header: "Your role"}, {Header: "Since"}}}
+		p.Allocations = web.Table{Columns: []web.Column{{Header: "Name"}, {Header: "Date of birth"}, {Header: "LA child ID"}, {Header: "Your role"}, {Header: "Since"}}}
 		roles, _ := codes.Lookup(codes.InvolvementRole)
 		for _, al := range as {
 			p.Allocations.Rows = append(p.Allocations.Rows, []web.Cell{
@@ -203,6 +204,10 @@ func (a *App) home(w http.ResponseWriter, r *http.Request) {
 		}
 		if len(as) == 0 {
 			p.Allocations = web.Table{}
+		}
+		if p.Worklist, err = a.homeWorklist(r); err != nil {
+			a.serverError(w, r, err)
+			return
 		}
 		if access.Decide(u, access.ViewBreakGlass, nil).Allowed {
 			rs, err := a.DB.BreakGlassReports(r.Context(), u.ProfessionalID, true)
