@@ -20,7 +20,6 @@ import (
 	"github.com/waymark-care/waymark/internal/storage"
 	"github.com/waymark-care/waymark/internal/timescales"
 	"github.com/waymark-care/waymark/internal/web"
-	"github.com/waymark-care/waymark/internal/worklist"
 )
 
 func init() { feature((*App).mountChildren) }

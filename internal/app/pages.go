@@ -66,6 +66,12 @@ func (p Page) Menu() []NavItem {
 		return nil
 	}
 	items := []NavItem{{"Home", "/", p.Nav == "home"}, {"Search", "/search", p.Nav == "search"}}
+	if vs := worklistViews(p.User, nil); len(vs) > 0 {
+		items = append(items, NavItem{"Worklist", vs[0].Path, p.Nav == "worklist"})
+	}
+	if access.Decide(p.User, access.ViewAggregates, nil).Allowed {
+		items = append(items, NavItem{"Timeliness", "/compliance", p.Nav == "compliance"})
+	}
 	if access.Decide(p.User, access.ViewBreakGlass, nil).Allowed {
 		items = append(items, NavItem{"Break-glass reports", "/break-glass", p.Nav == "break-glass"})
 	}

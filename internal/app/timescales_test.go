@@ -100,6 +100,15 @@ func TestWorklistPages(t *testing.T) {
 		t.Errorf("CSV: %d %s\n%.300s", csv.status, csv.header.Get("Content-Type"), csv.body)
 	}
 
+	home := worker.get("/")
+	if !strings.Contains(home.body, "Your worklist") || !strings.Contains(home.body, "Overdue: ") || !strings.Contains(home.body, "Most overdue") ||
+		!strings.Contains(home.body, `href="/worklist"`) || strings.Contains(home.body, `href="/compliance"`) {
+		t.Errorf("worker's home page has no worklist, or a link to measures:\n%s", home.body)
+	}
+	if res := f.signedIn("manager").get("/"); !strings.Contains(res.body, `href="/compliance"`) {
+		t.Error("a manager's menu has no Timeliness")
+	}
+
 	for _, tc := range []struct {
 		user, path string
 		status     int

@@ -12,6 +12,7 @@ import (
 	"github.com/waymark-care/waymark/internal/access"
 	"github.com/waymark-care/waymark/internal/audit"
 	"github.com/waymark-care/waymark/internal/civil"
+	"github.com/waymark-care/waymark/internal/domain"
 	"github.com/waymark-care/waymark/internal/web"
 	"github.com/waymark-care/waymark/internal/worklist"
 )
@@ -36,20 +37,27 @@ type worklistView struct {
 // worklistViews are the worklists u may open, in menu order. Each is
 // scoped by who holds the children's cases; the access policy still
 // withholds any child whose record u may not see.
+// dir names the teams; nil leaves them out, for the menu.
 func worklistViews(u *access.User, dir *worklist.Directory) []worklistView {
+	teamName := func(id int64) string {
+		if dir == nil {
+			return "team"
+		}
+		return dir.TeamName(id)
+	}
 	var vs []worklistView
 	if u.ProfessionalID != 0 {
 		vs = append(vs, worklistView{"mine", "Your work", "/worklist", worklist.Scope{Professional: u.ProfessionalID}})
 	}
 	if u.TeamID != 0 && (u.Has(access.TeamManager) || u.Has(access.ServiceManager)) {
-		vs = append(vs, worklistView{"team", "Your team: " + dir.TeamName(u.TeamID), "/worklist/team", worklist.Scope{Team: u.TeamID}})
+		vs = append(vs, worklistView{"team", "Your team: " + teamName(u.TeamID), "/worklist/team", worklist.Scope{Team: u.TeamID}})
 	}
 	if access.Decide(u, access.ViewAggregates, nil).Allowed && (u.Has(access.ServiceManager) || u.TeamID == 0 || !u.Has(access.TeamManager)) {
 		// A service manager's team is their service; others who see
 		// aggregates (analysts, auditors) see the whole authority.
 		v := worklistView{"service", "The whole service", "/worklist/service", worklist.Scope{}}
 		if u.Has(access.ServiceManager) && u.TeamID != 0 {
-			v.Title, v.Scope.Team = "Your service: "+dir.TeamName(u.TeamID), u.TeamID
+			v.Title, v.Scope.Team = "Your service: "+teamName(u.TeamID), u.TeamID
 		}
 		vs = append(vs, v)
 	}
@@ -112,12 +120,73 @@ func (a *App) buildWorklist(w http.ResponseWriter, r *http.Request, name string,
 		a.serverError(w, r, err)
 		return nil, worklistView{}, nil, nil, false
 	}
-	wl, err := worklist.Build(ctx, a.DB.Caseload, wq.AsOf, view.Scope, eng, dir)
+	read := worklist.Reader(a.DB.Caseload)
+	if view.Scope.Professional != 0 {
+		read = a.allocatedTo(view.Scope.Professional)
+	}
+	wl, err := worklist.Build(ctx, read, wq.AsOf, view.Scope, eng, dir)
 	if err != nil {
 		a.serverError(w, r, err)
 		return nil, worklistView{}, nil, nil, false
 	}
 	return wl, view, views, dir, true
+}
+
+// allocatedTo reads only the children a professional is involved with on
+// the day: a worker's own worklist need not read everyone's records.
+func (a *App) allocatedTo(professionalID int64) worklist.Reader {
+	return func(ctx context.Context, _, on civil.Date, columns map[string][]string, fn func([]*domain.ChildRecord) error) error {
+		as, err := a.DB.Allocations(ctx, professionalID, on)
+		if err != nil {
+			return err
+		}
+		ids := make([]int64, len(as))
+		for i, al := range as {
+			ids[i] = al.Person.ID
+		}
+		return a.DB.ChildRecords(ctx, ids, columns, fn)
+	}
+}
+
+// homeWorklist is the worker's worklist on the home page: how much is on
+// each list, and what is most overdue.
+type homeWorklist struct {
+	Lists   []NavItem
+	Overdue web.Table
+}
+
+// homeOverdue is how many overdue items the home page shows.
+const homeOverdue = 5
+
+func (a *App) homeWorklist(r *http.Request) (*homeWorklist, error) {
+	ctx := r.Context()
+	u := a.CurrentUser(r)
+	dir, err := a.directory(ctx)
+	if err != nil {
+		return nil, err
+	}
+	eng, err := a.Engine(ctx)
+	if err != nil {
+		return nil, err
+	}
+	today := a.today()
+	wl, err := worklist.Build(ctx, a.allocatedTo(u.ProfessionalID), today,
+		worklist.Scope{Professional: u.ProfessionalID, Sees: sees(u, today, dir)}, eng, dir)
+	if err != nil {
+		return nil, err
+	}
+	h := &homeWorklist{Overdue: web.Table{Caption: "Most overdue", Columns: []web.Column{{Header: "Child"}, {Header: "What"}, {Header: "Due"}, {Header: "Days late", Numeric: true}}}}
+	for _, l := range worklist.Lists {
+		h.Lists = append(h.Lists, NavItem{Text: fmt.Sprintf("%s: %d", l.Title(), wl.Count(l)), Href: "/worklist?list=" + string(l)})
+	}
+	es := wl.Filter(worklist.Filter{List: worklist.Overdue})
+	worklist.Sort(es, "days_late", true)
+	es = es[:min(len(es), homeOverdue)]
+	for _, e := range es {
+		h.Overdue.Rows = append(h.Overdue.Rows, []web.Cell{{Text: e.Child.Name, Href: fmt.Sprintf("/children/%d", e.Child.ID)},
+			{Text: e.Item.Title}, {Text: longDate(e.Item.Due)}, {Text: strconv.Itoa(e.Item.DaysLate)}})
+	}
+	return h, a.logListed(ctx, u, es, audit.Listed, "home page worklist")
 }
 
 // logListed records which children a worklist showed or exported.
