@@ -215,21 +215,25 @@ func requiredWhen[T any](s scope[T], cond func(x *T) bool, name string, present 
 // atMostOneOpen flags a child, or each episode when perEpisode is set, with
 // more than one open block.
 func atMostOneOpen[T any](s scope[T], open func(x *T) bool, perEpisode bool, what string) check {
+	type block struct {
+		a at
+		x *T
+	}
 	return perChild(func(v *visit) {
-		counts := map[int][]at{}
+		counts := map[int][]block{}
 		s(v.c, func(a at, _ *CINdetails, x *T) {
 			if open(x) {
 				key := 0
 				if perEpisode {
 					key = a.e
 				}
-				counts[key] = append(counts[key], a)
+				counts[key] = append(counts[key], block{a, x})
 			}
 		})
 		for _, key := range sortedKeys(counts) {
 			if open := counts[key]; len(open) > 1 {
-				for _, a := range open[1:] {
-					v.flag(a, Ref{}, "%d %s are open", len(open), what)
+				for _, b := range open[1:] {
+					v.flag(b.a, refOf(b.x), "%d %s are open", len(open), what)
 				}
 			}
 		}
