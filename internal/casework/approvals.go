@@ -90,6 +90,8 @@ type Queue struct {
 	Rows   []ApprovalRow
 	// ByWhat counts the rows by what is waiting.
 	ByWhat map[string]int
+	// Withheld counts the approvals about children the user may not see.
+	Withheld int
 }
 
 // BuildQueue reads the open cases and returns the approvals waiting in a
@@ -105,6 +107,10 @@ func (r Rules) BuildQueue(ctx context.Context, load Loader, w Window, f Filter, 
 			}
 			a := dir.AllocatedOn(cr, w.To)
 			if !in(a) {
+				continue
+			}
+			if f.Sees != nil && !f.Sees(cr) {
+				q.Withheld += len(found)
 				continue
 			}
 			for _, ap := range found {

@@ -21,6 +21,10 @@ type Loader func(ctx context.Context, from, to civil.Date, with []string, column
 // authority.
 type Filter struct {
 	Team, Professional int64
+	// Sees, if set, says whether the user may see a child's record: the
+	// entries of children they may not are counted as withheld, never
+	// listed.
+	Sees func(cr *domain.ChildRecord) bool
 }
 
 // Row is an entry on a list with who holds the child's case.
@@ -48,6 +52,9 @@ type Report struct {
 	// Teams and Workers count the entries of the whole list by team and by
 	// worker, largest first, for choosing a filter.
 	Teams, Workers []Count
+	// Withheld counts the entries in the filter about children the user may
+	// not see.
+	Withheld int
 }
 
 // columns are what a list reads: every column of its kinds, and what
@@ -82,6 +89,10 @@ func (r Rules) Build(ctx context.Context, load Loader, l List, w Window, f Filte
 			if !in(a) {
 				continue
 			}
+			if f.Sees != nil && !f.Sees(cr) {
+				rep.Withheld += len(found)
+				continue
+			}
 			for _, e := range found {
 				rep.Rows = append(rep.Rows, Row{Exception: e, Allocation: a, Team: dir.TeamName(a.TeamID), Worker: dir.ProfessionalName(a.ProfessionalID)})
 			}
@@ -98,7 +109,8 @@ func (r Rules) Build(ctx context.Context, load Loader, l List, w Window, f Filte
 }
 
 // Summary counts the entries on every list in a filter, reading the open
-// cases once.
+// cases once. Entries about children the filter's Sees refuses are counted
+// under the empty List, as withheld.
 func (r Rules) Summary(ctx context.Context, load Loader, w Window, f Filter, dir *worklist.Directory) (map[List]int, error) {
 	var kinds [][]string
 	for _, l := range Lists {
@@ -111,8 +123,13 @@ func (r Rules) Summary(ctx context.Context, load Loader, w Window, f Filter, dir
 			if !in(dir.AllocatedOn(cr, w.To)) {
 				continue
 			}
+			hidden := f.Sees != nil && !f.Sees(cr)
 			for _, l := range Lists {
-				n[l] += len(r.Find(l, cr, w))
+				if k := len(r.Find(l, cr, w)); hidden {
+					n[""] += k
+				} else {
+					n[l] += k
+				}
 			}
 		}
 		return ctx.Err()

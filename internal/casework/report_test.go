@@ -93,6 +93,23 @@ func TestBuild(t *testing.T) {
 	if sum[CoreGroupOverdue] != 1 || sum[PlanWithoutActions] != 2 || load.with != nil {
 		t.Errorf("summary for the South team: %v (read with %v)", sum, load.with)
 	}
+
+	// Children the user may not see are withheld, and counted.
+	notAmy := func(cr *domain.ChildRecord) bool { return cr.Person.Forename != "Amy" }
+	rep, err = rules.Build(context.Background(), load.load, CoreGroupOverdue, w, Filter{Sees: notAmy}, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Rows) != 1 || rep.Withheld != 1 {
+		t.Errorf("with Amy withheld: %d rows, %d withheld", len(rep.Rows), rep.Withheld)
+	}
+	sum, err = rules.Summary(context.Background(), load.load, w, Filter{Team: 72, Sees: notAmy}, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum[CoreGroupOverdue] != 0 || sum[""] != 3 {
+		t.Errorf("summary with Amy withheld: %v", sum)
+	}
 }
 
 func TestBuildQueue(t *testing.T) {
