@@ -27,7 +27,8 @@ func (tx *Tx) As(ch Change) {
 	if ch.Actor == "" || ch.At.IsZero() {
 		panic("storage: As needs an actor and a time")
 	}
-	ch.At = ch.At.UTC()
+	// Stored times keep microseconds, as in Write.
+	ch.At = ch.At.UTC().Truncate(time.Microsecond)
 	tx.change = ch
 }
 
@@ -89,9 +90,12 @@ type Stock struct {
 	// in need plan, not on a CP plan or looked after, without a signed-off
 	// plan (F060).
 	CINNeedingPlan, CINWithoutPlan int
-	PrivateFostering               int // F029
-	PreProceedings                 int // F077
-	WaitingForMatch                int // F150
+	// AssessmentsOpen are under way on the day, AssessmentsOverdue of them
+	// past 45 working days.
+	AssessmentsOpen, AssessmentsOverdue int
+	PrivateFostering                    int // F029
+	PreProceedings                      int // F077
+	WaitingForMatch                     int // F150
 	// CareLeavers aged 18 to 24 open to a personal adviser (F175), and of
 	// them: in suitable accommodation (F177), in education, employment or
 	// training (F188), staying put (F176), not in touch (F181).
@@ -375,6 +379,14 @@ func (db *DB) Stock(ctx context.Context, on civil.Date) (Stock, error) {
 			st.CINNeedingPlan++
 			st.CINWithoutPlan += boolInt(!signed[id])
 		}
+	}
+	wd := calendar.EnglandAndWales()
+	err = db.each(ctx, "SELECT start_date FROM assessments WHERE "+openOn("start_date", "authorised_date"), []any{d, d}, func(v []any) {
+		st.AssessmentsOpen++
+		st.AssessmentsOverdue += boolInt(wd.WorkingDaysBetween(asDate(v[0]), on) > 45)
+	})
+	if err != nil {
+		return st, err
 	}
 	if err := db.each(ctx, "SELECT COUNT(DISTINCT person_id) FROM pre_proceedings WHERE "+openOn("decision_date", "end_date"), []any{d, d},
 		func(v []any) { st.PreProceedings = int(asInt(v[0])) }); err != nil {

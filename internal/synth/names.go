@@ -130,11 +130,17 @@ func (n *ids) nhsNumber() string {
 func (n *ids) upn(year int) string {
 	n.pupil++
 	body := fmt.Sprintf("371%04d%02d%03d", 2000+n.pupil/1000%8000, year%100, n.pupil%1000)
+	return string(upnCheckLetter(body)) + body
+}
+
+// upnCheckLetter is the letter that starts a UPN: its 12 digits weighted 2
+// to 13, modulo 23.
+func upnCheckLetter(digits string) byte {
 	sum := 0
-	for i, c := range body {
+	for i, c := range digits {
 		sum += int(c-'0') * (i + 2)
 	}
-	return string("ABCDEFGHJKLMNPQRTUVWXYZ"[sum%23]) + body
+	return "ABCDEFGHJKLMNPQRTUVWXYZ"[sum%23]
 }
 
 // staffID is the identifier a professional signs in and audits with.

@@ -21,7 +21,8 @@ type Figure struct {
 	// Tolerance is how far Value may be from Target: a fraction of the
 	// target for counts, and in the figure's own unit otherwise. It widens
 	// with the sampling noise of small numbers: never less than three
-	// standard errors.
+	// standard errors, doubling the variance because brothers and sisters
+	// share what happens to them.
 	Tolerance float64 `json:"tolerance"`
 	// Base is the number the figure is measured over: the count itself, or
 	// the denominator of a rate or mean.
@@ -158,6 +159,11 @@ func Summary(ctx context.Context, db *storage.DB, cfg Config) ([]Figure, error) 
 	return compare(st, fl, cfg.scale(), years), nil
 }
 
+// familyEffect is how much more a figure varies than it would if every
+// child's journey were independent: brothers and sisters are referred,
+// assessed and protected together.
+const familyEffect = 2
+
 func compare(st storage.Stock, fl storage.Flows, scale, years float64) []Figure {
 	figures := make([]Figure, len(targets))
 	for i, t := range targets {
@@ -175,12 +181,11 @@ func compare(st storage.Stock, fl storage.Flows, scale, years float64) []Figure 
 			if t.flow != nil {
 				f.Target *= years
 			}
-			// Counts vary as a Poisson count does.
-			f.Tolerance = math.Max(f.Tolerance, 3/math.Sqrt(math.Max(f.Target, 1)))
+			f.Tolerance = math.Max(f.Tolerance, 3*math.Sqrt(familyEffect/math.Max(f.Target, 1)))
 			f.OK = math.Abs(v-f.Target) <= f.Tolerance*f.Target
 		case "%":
 			p := f.Target / 100
-			f.Tolerance = math.Max(f.Tolerance, 300*math.Sqrt(p*(1-p)/math.Max(float64(base), 1)))
+			f.Tolerance = math.Max(f.Tolerance, 300*math.Sqrt(familyEffect*p*(1-p)/math.Max(float64(base), 1)))
 			f.OK = base > 0 && math.Abs(v-f.Target) <= f.Tolerance
 		default:
 			// Means of a few cases vary widely: widen as for a proportion.

@@ -222,7 +222,7 @@ func (s *sim) startDay(day civil.Date) {
 // recordedAt is when the next recording is made: later in the day than the
 // last, spread over the working day by yesterday's volume.
 func (s *sim) recordedAt() time.Time {
-	s.clock = s.clock.Add(time.Duration(s.r.Int64N(int64(2 * s.step))))
+	s.clock = s.clock.Add(time.Duration(s.r.Int64N(int64(2 * s.step)))).Truncate(time.Millisecond)
 	if end := s.clockDay.Time().Add(22 * time.Hour); s.clock.After(end) {
 		s.clock = end
 	}
@@ -260,9 +260,9 @@ func (s *sim) store(by *worker, r domain.Record, op func(domain.Record) error) {
 // for this authority.
 func (s *sim) perYear(n float64) float64 { return n * s.scale / 365.25 }
 
-// at is a time on a day, in hours after midnight.
+// at is a time on a day, in hours after midnight, to the minute.
 func at(d civil.Date, hours float64) time.Time {
-	return d.Time().Add(time.Duration(hours * float64(time.Hour)))
+	return d.Time().Add(time.Duration(hours * float64(time.Hour))).Truncate(time.Minute)
 }
 
 // workingHours is a time in the working day.
