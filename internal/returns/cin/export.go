@@ -17,7 +17,8 @@ type Records interface {
 }
 
 // Export builds the census for a period from the records, writes it to w
-// (nil to write nothing) as it goes, and validates it.
+// (nil to write nothing) as it goes, and validates it. Reading the records
+// and building, writing and checking each child run side by side.
 func Export(ctx context.Context, src Records, p Period, h *Header, w io.Writer) (*Report, error) {
 	var out *Writer
 	if w != nil {
@@ -26,28 +27,53 @@ func Export(ctx context.Context, src Records, p Period, h *Header, w io.Writer) 
 			return nil, err
 		}
 	}
-	m := &Message{Header: h}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	recs := make(chan *domain.ChildRecord, 256)
+	readErr := make(chan error, 1)
 	b := NewBuilder(p)
-	err := src.CINChildren(ctx, p.Start, p.End, b.nfaMin, func(rec *domain.ChildRecord) error {
+	go func() {
+		defer close(recs)
+		readErr <- src.CINChildren(ctx, p.Start, p.End, b.nfaMin, func(rec *domain.ChildRecord) error {
+			select {
+			case recs <- rec:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	m := &Message{Header: h}
+	env := newEnv(p)
+	var findings []Finding
+	var err error
+	for rec := range recs {
+		if err != nil {
+			continue // drain, so the reader finishes
+		}
 		c, ok := b.Child(rec)
 		if !ok {
-			return nil
+			continue
 		}
 		m.Children.Child = append(m.Children.Child, c)
+		n := len(m.Children.Child)
+		findings = env.child(&m.Children.Child[n-1], n, findings)
 		if out != nil {
-			return out.Child(&m.Children.Child[len(m.Children.Child)-1])
+			if err = out.Child(&m.Children.Child[n-1]); err != nil {
+				cancel()
+			}
 		}
-		return nil
-	})
+	}
+	if rerr := <-readErr; err == nil {
+		err = rerr
+	}
+	if err == nil && out != nil {
+		err = out.Close()
+	}
 	if err != nil {
 		return nil, err
 	}
-	if out != nil {
-		if err := out.Close(); err != nil {
-			return nil, err
-		}
-	}
-	return Validate(m, p, nil), nil
+	return env.report(m, nil, findings), nil
 }
 
 // Readiness is how ready one child's record is for a census: whether the

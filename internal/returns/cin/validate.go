@@ -72,17 +72,25 @@ func PeriodOf(m *Message) (Period, bool) {
 // Validate applies every rule to a census for the given period. Problems
 // found reading the file are carried into the report.
 func Validate(m *Message, p Period, problems []Problem) *Report {
-	rep := &Report{Year: p.Year(), Period: p, Children: len(m.Children.Child), Problems: problems}
 	env := newEnv(p)
+	var findings []Finding
+	for i := range m.Children.Child {
+		findings = env.child(&m.Children.Child[i], i+1, findings)
+	}
+	return env.report(m, problems, findings)
+}
+
+// report adds the findings of the rules on the whole return to those of
+// each child, which come first in the report.
+func (e *env) report(m *Message, problems []Problem, childFindings []Finding) *Report {
+	rep := &Report{Year: e.period.Year(), Period: e.period, Children: len(m.Children.Child), Problems: problems}
 	for _, r := range rules {
 		if r.check.whole != nil {
-			r.check.whole(&whole{env: env, rule: r, m: m, out: &rep.Findings})
+			r.check.whole(&whole{env: e, rule: r, m: m, out: &rep.Findings})
 		}
 	}
-	for i := range m.Children.Child {
-		rep.Findings = env.child(&m.Children.Child[i], i+1, rep.Findings)
-	}
 	slices.SortStableFunc(rep.Findings, func(a, b Finding) int { return a.Child - b.Child })
+	rep.Findings = append(rep.Findings, childFindings...)
 	return rep
 }
 
