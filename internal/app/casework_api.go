@@ -300,13 +300,9 @@ func (a *App) approveAPI(k *domain.Kind, ap *approvalAction) http.HandlerFunc {
 			web.WriteProblem(w, r, http.StatusForbidden, "", "Only a team or service manager can approve this.", nil)
 			return
 		}
-		cr, err := a.DB.ChildRecord(r.Context(), c.personID)
-		if err != nil {
-			a.serverError(w, r, err)
-			return
-		}
-		before := findRecord(w, r, a, cr, k)
-		if before == nil {
+		rid, ok := recordID(r)
+		if !ok {
+			a.Web.Error(w, r, http.StatusNotFound)
 			return
 		}
 		body, ok := readBody(w, r)
@@ -325,22 +321,49 @@ func (a *App) approveAPI(k *domain.Kind, ap *approvalAction) http.HandlerFunc {
 				errs.Add(name, "Approving takes only the version you read")
 			}
 		}
-		if c.user.ProfessionalID == 0 {
-			errs.Add(fieldOf(ap.by, k), "Your account is not linked to a member of staff, so it cannot approve records")
-		}
-		if !ap.date(before).IsZero() {
-			errs.Add(fieldOf(ap.date, k), "This was already approved on "+ap.date(before).Long())
-		}
 		if len(errs) > 0 {
 			web.WriteValidationProblem(w, r, errs)
 			return
 		}
-		rec := k.New()
-		reflect.ValueOf(rec).Elem().Set(reflect.ValueOf(before).Elem())
-		rec.Base().Version = version
-		*ap.date(rec), *ap.by(rec) = a.today(), c.user.ProfessionalID
-		a.saveCasework(w, r, c, rec, before)
+		rec, errs, err := a.approve(r, c, k, ap, rid, version)
+		a.answerSave(w, r, c, rec, errs, err, false)
 	}
+}
+
+// approve records the signed-in manager's approval of one of the child's
+// records today, if its version is the one given and it passes its checks.
+func (a *App) approve(r *http.Request, c *childRequest, k *domain.Kind, ap *approvalAction, rid int64, version int) (domain.Record, web.FieldErrors, error) {
+	if !mayApprove(c.user, c.facts) {
+		return nil, web.FieldErrors{{Field: fieldOf(ap.date, k), Message: "Only a team or service manager can approve this"}}, nil
+	}
+	cr, err := a.DB.ChildRecord(r.Context(), c.personID)
+	if err != nil {
+		return nil, nil, err
+	}
+	var before domain.Record
+	for _, rec := range recordsOf(cr, k.Name) {
+		if rec.Base().ID == rid {
+			before = rec
+		}
+	}
+	if before == nil {
+		return nil, nil, &storage.NotFoundError{Kind: k.Name, ID: rid}
+	}
+	var errs web.FieldErrors
+	if c.user.ProfessionalID == 0 {
+		errs.Add(fieldOf(ap.by, k), "Your account is not linked to a member of staff, so it cannot approve records")
+	}
+	if !ap.date(before).IsZero() {
+		errs.Add(fieldOf(ap.date, k), "This was already approved on "+ap.date(before).Long())
+	}
+	if len(errs) > 0 {
+		return nil, errs, nil
+	}
+	rec := k.New()
+	reflect.ValueOf(rec).Elem().Set(reflect.ValueOf(before).Elem())
+	rec.Base().Version = version
+	*ap.date(rec), *ap.by(rec) = a.today(), c.user.ProfessionalID
+	return a.checkAndSave(r, c, rec, before)
 }
 
 // fieldOf names the JSON field a getter points at.
@@ -400,8 +423,17 @@ func (a *App) closureCheckAPI(w http.ResponseWriter, r *http.Request) {
 // 409 if someone else changed it first.
 func (a *App) saveCasework(w http.ResponseWriter, r *http.Request, c *childRequest, rec domain.Record, before domain.Record) {
 	rec, errs, err := a.checkAndSave(r, c, rec, before)
+	a.answerSave(w, r, c, rec, errs, err, before == nil)
+}
+
+// answerSave answers an API request that saved a record, or tried to.
+func (a *App) answerSave(w http.ResponseWriter, r *http.Request, c *childRequest, rec domain.Record, errs web.FieldErrors, err error, created bool) {
 	if conflict, ok := errors.AsType[*storage.ConflictError](err); ok {
 		writeConflict(w, r, conflict)
+		return
+	}
+	if errors.Is(err, storage.ErrNotFound) {
+		a.Web.Error(w, r, http.StatusNotFound)
 		return
 	}
 	if err != nil {
@@ -417,7 +449,7 @@ func (a *App) saveCasework(w http.ResponseWriter, r *http.Request, c *childReque
 		return
 	}
 	status := http.StatusOK
-	if before == nil {
+	if created {
 		status = http.StatusCreated
 		w.Header().Set("Location", recordPath(c.personID, rec))
 	}
