@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/waymark-care/waymark/internal/calendar"
 	"github.com/waymark-care/waymark/internal/returns/cin"
@@ -301,5 +303,30 @@ func TestExportAndImportCINCensusCommands(t *testing.T) {
 	}
 	if code, out, _ := runCmd(t, "export", "--help"); code != 0 || !strings.Contains(out, "cin-census") {
 		t.Errorf("export help: %d %s", code, out)
+	}
+}
+
+// BenchmarkCINExport builds, writes and validates the 2025-26 census of
+// the database named by WAYMARK_BENCH_DB (a synthetic authority made with
+// `waymark synth`), as `waymark export cin-census` does. Targets
+// (docs/returns.md): under 2 s for the doncaster preset, under 10 s for
+// large.
+func BenchmarkCINExport(b *testing.B) {
+	dsn := os.Getenv("WAYMARK_BENCH_DB")
+	if dsn == "" {
+		b.Skip("set WAYMARK_BENCH_DB to a synthetic authority's database")
+	}
+	db, err := storage.Open(context.Background(), dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	p, _ := cin.CollectionYear("2025-26")
+	for b.Loop() {
+		rep, err := cin.Export(context.Background(), db, p, cin.NewHeader(p, "371", "bench", time.Now()), io.Discard)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(rep.Children), "children")
 	}
 }
