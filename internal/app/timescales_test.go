@@ -372,3 +372,36 @@ func TestCompliance(t *testing.T) {
 		}
 	}
 }
+
+func TestPaginate(t *testing.T) {
+	href := func(n int) string { return fmt.Sprint(n) }
+	describe := func(p pages) string {
+		var items []string
+		for _, it := range p.Items {
+			switch {
+			case it.Number == 0:
+				items = append(items, "…")
+			case it.Current:
+				items = append(items, fmt.Sprintf("[%d]", it.Number))
+			default:
+				items = append(items, fmt.Sprint(it.Number))
+			}
+		}
+		return fmt.Sprintf("%d–%d prev=%s next=%s %s", p.From, p.To, p.Prev, p.Next, strings.Join(items, " "))
+	}
+	for _, tc := range []struct {
+		n, page int
+		want    string
+	}{
+		{0, 1, "0–0 prev= next= "},
+		{40, 1, "1–40 prev= next= "},
+		{250, 2, "101–200 prev=1 next=3 1 [2] 3"},
+		{250, 9, "201–250 prev=2 next= 1 2 [3]"},
+		{1000, 5, "401–500 prev=4 next=6 1 … 4 [5] 6 … 10"},
+		{1000, 0, "1–100 prev= next=2 [1] 2 … 10"},
+	} {
+		if got := describe(paginate(tc.n, tc.page, href)); got != tc.want {
+			t.Errorf("paginate(%d, %d) = %q, want %q", tc.n, tc.page, got, tc.want)
+		}
+	}
+}

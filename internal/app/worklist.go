@@ -213,6 +213,8 @@ type worklistPageData struct {
 	List     worklist.List
 	Columns  []sortHeader
 	Rows     []worklistRow
+	Total    int
+	Pages    pages
 	Withheld int
 	Form     web.Form
 	Rules    []web.Option
@@ -279,17 +281,17 @@ func (a *App) worklistPage(w http.ResponseWriter, r *http.Request) {
 		writeCSV(w, fmt.Sprintf("worklist-%s-%s.csv", view.Name, wq.AsOf), worklistCSV(es))
 		return
 	}
-	if err := a.logListed(r.Context(), u, es, audit.Listed, "worklist"); err != nil {
-		a.serverError(w, r, err)
-		return
-	}
-
 	p := worklistPageData{Page: a.page(r, "worklist"), View: view, AsOf: wq.AsOf, Today: wq.AsOf == a.today(),
 		List: wq.Filter.List, Withheld: wl.Withheld, Form: web.Form{Values: q}}
 	for _, v := range views {
 		p.Views = append(p.Views, NavItem{Text: v.Title, Href: v.Path, Active: v.Name == view.Name})
 	}
-	with := func(changes ...string) string { return view.Path + "?" + withParams(q, changes...) }
+	with := func(changes ...string) string {
+		if len(changes) == 0 || changes[0] != "page" {
+			changes = append(changes, "page", "")
+		}
+		return view.Path + "?" + withParams(q, changes...)
+	}
 	for _, l := range worklist.Lists {
 		p.Lists = append(p.Lists, NavItem{Text: fmt.Sprintf("%s (%d)", l.Title(), wl.Count(l)), Href: with("list", string(l)), Active: l == wq.Filter.List})
 	}
@@ -310,11 +312,65 @@ func (a *App) worklistPage(w http.ResponseWriter, r *http.Request) {
 		h.Href = with("sort", c.key, "order", order)
 		p.Columns = append(p.Columns, h)
 	}
-	for _, e := range es {
+	page, _ := strconv.Atoi(q.Get("page"))
+	p.Pages = paginate(len(es), page, func(n int) string { return with("page", strconv.Itoa(n)) })
+	shown := es[max(p.Pages.From-1, 0):p.Pages.To]
+	for _, e := range shown {
 		p.Rows = append(p.Rows, worklistRowOf(&e))
 	}
+	p.Total = len(es)
 	p.Rules, p.Teams, p.Workers = filterOptions(wl.Entries, dir)
+	if err := a.logListed(r.Context(), u, shown, audit.Listed, "worklist"); err != nil {
+		a.serverError(w, r, err)
+		return
+	}
 	a.Web.Render(w, r, http.StatusOK, "worklist", p)
+}
+
+// pageSize is how many rows a page of a long list shows.
+const pageSize = 100
+
+// pages is the GOV.UK pagination of a list: which rows this page shows
+// (From and To, counted from 1; both 0 for an empty list) and the links to
+// the others.
+type pages struct {
+	From, To   int
+	Prev, Next string
+	Items      []pageLink
+}
+
+// pageLink is a page number, or an ellipsis where Href and Number are empty.
+type pageLink struct {
+	Number  int
+	Href    string
+	Current bool
+}
+
+// paginate splits n rows into pages and returns page (1-based, clamped):
+// links to the first, last, current and neighbouring pages, with ellipses
+// between.
+func paginate(n, page int, href func(int) string) pages {
+	last := max(1, (n+pageSize-1)/pageSize)
+	page = min(max(page, 1), last)
+	p := pages{From: min(n, (page-1)*pageSize+1), To: min(n, page*pageSize)}
+	if last == 1 {
+		return p
+	}
+	if page > 1 {
+		p.Prev = href(page - 1)
+	}
+	if page < last {
+		p.Next = href(page + 1)
+	}
+	for i := 1; i <= last; i++ {
+		switch {
+		case i == 1 || i == last || i >= page-1 && i <= page+1:
+			p.Items = append(p.Items, pageLink{Number: i, Href: href(i), Current: i == page})
+		case p.Items[len(p.Items)-1].Number != 0:
+			p.Items = append(p.Items, pageLink{})
+		}
+	}
+	return p
 }
 
 // cmpKey is the sort key in force: due date unless another is named.
