@@ -112,7 +112,11 @@ func (db *DB) GetMany(ctx context.Context, kind string, ids []int64) ([]domain.R
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	rows, err := db.sql.QueryContext(ctx, rebind(db.dialect, ks.sel+" WHERE id "+db.inList()+" ORDER BY id"), db.idList(ids))
+	s, err := db.reads.get(ctx, rebind(db.dialect, ks.sel+" WHERE id "+db.inList()+" ORDER BY id"))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", ks.kind.Table, err)
+	}
+	rows, err := s.QueryContext(ctx, db.idList(ids))
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", ks.kind.Table, err)
 	}

@@ -21,9 +21,16 @@ func newStmtCache(pool *sql.DB) *stmtCache {
 
 // in returns query prepared for use in tx.
 func (c *stmtCache) in(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
-	s, err := c.get(ctx, query)
-	if err != nil {
-		return nil, err
+	c.mu.Lock()
+	s, ok := c.m[query]
+	c.mu.Unlock()
+	if !ok {
+		// Preparing on the pool would need a second connection while tx
+		// holds one: with every connection held by a transaction doing the
+		// same, none would ever come free. Prepare on tx's own connection
+		// this time, and on the pool in the background for next time.
+		go c.get(context.Background(), query)
+		return tx.PrepareContext(ctx, query)
 	}
 	// A statement prepared on the pool is reused on the transaction's
 	// connection when that connection prepared it before.
@@ -44,8 +51,11 @@ func (c *stmtCache) get(ctx context.Context, query string) (*sql.Stmt, error) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if prev, ok := c.m[query]; ok {
+	if prev, ok := c.m[query]; ok || c.m == nil {
 		s.Close()
+		if c.m == nil {
+			return nil, sql.ErrConnDone // closed meanwhile
+		}
 		return prev, nil
 	}
 	c.m[query] = s
