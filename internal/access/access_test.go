@@ -203,3 +203,25 @@ func TestRoles(t *testing.T) {
 		t.Error("made-up role is valid")
 	}
 }
+
+func TestFamilyAndManagers(t *testing.T) {
+	// A parent: no involvements of their own, seen through their child's.
+	parent := &Child{PersonID: 2000, Family: []Involvement{{ProfessionalID: 11, TeamID: 10, Role: "allocated_social_worker"}}}
+	for _, tc := range []struct {
+		user *User
+		how  How
+	}{{worker, FamilyCase}, {colleague, FamilyCase}, {otherWorker, Denied}, {police, Denied}} {
+		if d := Decide(tc.user, ViewRecord, parent); d.How != tc.how {
+			t.Errorf("%v: got %+v, want %q", tc.user.Roles, d, tc.how)
+		}
+	}
+	parent.Restricted = true
+	if d := Decide(worker, ViewRecord, parent); d.Allowed {
+		t.Error("a restricted relative is seen through the family")
+	}
+	c := child()
+	c.Involved = append(c.Involved, Involvement{ProfessionalID: 14, TeamID: 10, Role: "team_manager"})
+	if got := c.Managers(); !slices.Equal(got, []int64{14, 100}) {
+		t.Errorf("managers %v, want the team's and the service's managers once each", got)
+	}
+}
