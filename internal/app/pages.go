@@ -75,6 +75,9 @@ func (p Page) Menu() []NavItem {
 	if access.Decide(p.User, access.ViewBreakGlass, nil).Allowed {
 		items = append(items, NavItem{"Break-glass reports", "/break-glass", p.Nav == "break-glass"})
 	}
+	if access.Decide(p.User, access.ViewAggregates, nil).Allowed {
+		items = append(items, NavItem{"Returns", "/returns/cin", p.Nav == "returns"})
+	}
 	return append(items,
 		NavItem{"Records you have viewed", fmt.Sprintf("/users/%d/access-log", p.User.ID), p.Nav == "access-log"},
 		NavItem{"Sign out", "/sign-out", p.Nav == "sign-out"})
