@@ -188,7 +188,7 @@ func (a *App) exceptionsPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lq.Filter.Sees = sees(u, lq.Window.To, lc.dir)
-	counts, err := lc.rules.Summary(r.Context(), a.DB.CasesWith, lq.Window, lq.Filter, lc.dir)
+	counts, err := lc.rules.Summary(r.Context(), a.DB, lq.Window, lq.Filter, lc.dir)
 	if err != nil {
 		a.serverError(w, r, err)
 		return
@@ -244,7 +244,7 @@ func (a *App) buildList(w http.ResponseWriter, r *http.Request, name string) (*c
 		return nil, listQuery{}, nil, false
 	}
 	lq.Filter.Sees = sees(u, lq.Window.To, lc.dir)
-	rep, err := lc.rules.Build(r.Context(), a.DB.CasesWith, l, lq.Window, lq.Filter, lc.dir)
+	rep, err := lc.rules.Build(r.Context(), a.DB, l, lq.Window, lq.Filter, lc.dir)
 	if err != nil {
 		a.serverError(w, r, err)
 		return nil, listQuery{}, nil, false
@@ -333,7 +333,7 @@ func (a *App) exceptionsAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lq.Filter.Sees = sees(u, lq.Window.To, lc.dir)
-	counts, err := lc.rules.Summary(r.Context(), a.DB.CasesWith, lq.Window, lq.Filter, lc.dir)
+	counts, err := lc.rules.Summary(r.Context(), a.DB, lq.Window, lq.Filter, lc.dir)
 	if err != nil {
 		a.serverError(w, r, err)
 		return
@@ -423,7 +423,7 @@ func (a *App) buildQueue(w http.ResponseWriter, r *http.Request) (*casework.Queu
 		return nil, listQuery{}, nil, false
 	}
 	lq.Filter.Sees = sees(u, lq.Window.To, lc.dir)
-	q, err := lc.rules.BuildQueue(r.Context(), a.DB.CasesWith, lq.Window, lq.Filter, lc.dir)
+	q, err := lc.rules.BuildQueue(r.Context(), a.DB, lq.Window, lq.Filter, lc.dir)
 	if err != nil {
 		a.serverError(w, r, err)
 		return nil, listQuery{}, nil, false

@@ -27,9 +27,21 @@ type Approval struct {
 	Blockers []domain.FieldError
 }
 
-// ApprovalKinds are what the queue reads.
-var ApprovalKinds = []string{"referral", "assessment", "section47_enquiry", "conference", "cin_plan", "cp_plan",
-	"care_episode", "plan", "plan_action", "visit"}
+// approvalColumns are what the queue reads: what the checks of each item
+// read, and who holds the case.
+var approvalColumns = read(nil, map[string][]string{
+	"referral": {"referral_date", "close_date", "close_reason", "closure_summary", "closure_not_seen_reason", "closure_authorised_date"},
+	"assessment": {"referral_id", "start_date", "child_seen_date", "seen_alone", "not_seen_reason", "factors", "outcomes", "analysis",
+		"completed_date", "authorised_date", "late_reason", "household_reason"},
+	"section47_enquiry": {"referral_id", "start_date", "outcome"},
+	"conference":        {"referral_id", "s47_enquiry_id", "conference_type", "conference_date"},
+	"cin_plan":          {"referral_id", "start_date", "end_date", "signed_off_date"},
+	"cp_plan":           {"referral_id", "start_date", "end_date", "other_authority"},
+	"care_episode":      {"start_date", "end_date"},
+	"plan":              {"plan_type", "cin_plan_id", "cp_plan_id", "start_date", "end_date", "childs_words", "summary", "authorised_date"},
+	"plan_action":       {"plan_id", "what", "who", "by_when", "how_we_will_know", "status"},
+	"visit":             {"visit_date", "seen"},
+})
 
 // Approvals returns the child's items waiting for a manager on the window's
 // last day. Drafts wait however old they are; closures are listed if they
@@ -96,29 +108,22 @@ type Queue struct {
 
 // BuildQueue reads the open cases and returns the approvals waiting in a
 // filter.
-func (r Rules) BuildQueue(ctx context.Context, load Loader, w Window, f Filter, dir *worklist.Directory) (*Queue, error) {
+func (r Rules) BuildQueue(ctx context.Context, store Store, w Window, f Filter, dir *worklist.Directory) (*Queue, error) {
 	q := &Queue{Window: w, Filter: f, ByWhat: map[string]int{}}
-	in := filterOf(f, dir)
-	err := load(ctx, w.From, w.To, []string{"assessment", "cin_plan", "plan", "referral"}, columns(ApprovalKinds, allocationKinds), func(batch []*domain.ChildRecord) error {
-		for _, cr := range batch {
-			found := r.Approvals(cr, w)
-			if len(found) == 0 {
-				continue
-			}
-			a := dir.AllocatedOn(cr, w.To)
-			if !in(a) {
-				continue
-			}
-			if f.Sees != nil && !f.Sees(cr) {
-				q.Withheld += len(found)
-				continue
-			}
-			for _, ap := range found {
-				q.Rows = append(q.Rows, ApprovalRow{Approval: ap, Allocation: a, Team: dir.TeamName(a.TeamID), Worker: dir.ProfessionalName(a.ProfessionalID)})
-				q.ByWhat[ap.What]++
-			}
+	var got []found[Approval]
+	err := eachChild(ctx, store, w.From, w.To, []string{"assessment", "cin_plan", "plan", "referral"}, approvalColumns, func(cr *domain.ChildRecord) {
+		if as := r.Approvals(cr, w); len(as) > 0 {
+			got = append(got, found[Approval]{cr.Person.ID, as})
 		}
-		return ctx.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	q.Withheld, err = holders(ctx, store, w.To, f, dir, got, nil, func(a worklist.Allocation, as []Approval) {
+		for _, ap := range as {
+			q.Rows = append(q.Rows, ApprovalRow{Approval: ap, Allocation: a, Team: dir.TeamName(a.TeamID), Worker: dir.ProfessionalName(a.ProfessionalID)})
+			q.ByWhat[ap.What]++
+		}
 	})
 	slices.SortStableFunc(q.Rows, func(a, b ApprovalRow) int { return a.Since.Compare(b.Since) })
 	return q, err

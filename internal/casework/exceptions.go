@@ -1,6 +1,7 @@
 package casework
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 
@@ -30,48 +31,88 @@ const (
 var Lists = []List{InNeedWithoutPlan, NotSeen, S47WithoutOutcome, StrategyMissingAgency,
 	ConferenceOverdue, CoreGroupOverdue, PlanWithoutActions, ClosedThenReReferred}
 
-// listDef says what a list is and which kinds of record it reads.
+// listDef says what a list is and what it reads.
 type listDef struct {
 	title, requirement, about string
-	// kinds are the child-level kinds the list reads; with are those of
-	// them a child must have a record of to appear at all, so a loader can
-	// read only those children (nil: every open case).
-	kinds, with []string
-	find        func(r Rules, cr *domain.ChildRecord, w Window) []Exception
+	// now lists what is wrong on the window's last day, so only the cases
+	// open that day are read; otherwise the list is of events in the
+	// window, and every case open at some time in it is read.
+	now bool
+	// columns are what the list reads of each kind (nil: every column):
+	// a caseload reads in a fraction of the time when it reads only these.
+	// TestColumnsSuffice checks that they are enough.
+	columns map[string][]string
+	// with are the kinds a child must have a record of to be on the list at
+	// all, so a loader can read only those children (nil: every open case).
+	with []string
+	find func(r Rules, cr *domain.ChildRecord, w Window) []Exception
+}
+
+// read merges column lists: the timescales engine's for the kinds it reads
+// (worklist.Columns) and the columns a list's own rule reads.
+func read(engine []string, own map[string][]string) map[string][]string {
+	m := map[string][]string{}
+	add := func(kind string, cols []string) {
+		for _, c := range cols {
+			if !slices.Contains(m[kind], c) {
+				m[kind] = append(m[kind], c)
+			}
+		}
+	}
+	for _, k := range engine {
+		add(k, worklist.Columns[k])
+	}
+	for k, cols := range own {
+		add(k, cols)
+	}
+	return m
 }
 
 var lists = map[List]listDef{
 	InNeedWithoutPlan: {"Children in need without a plan", "AC-11",
 		"Children whose case is open and who were found to be in need, not on a child protection plan or looked after, with no child in need plan signed off by a manager. A plan is due 10 working days after the need was found.",
-		[]string{"referral", "assessment", "section47_enquiry", "conference", "cin_plan", "cp_plan", "care_episode", "involvement"}, nil,
+		true, read(nil, map[string][]string{
+			"referral":          {"referral_date", "close_date"},
+			"assessment":        {"referral_id", "outcomes", "completed_date", "authorised_date"},
+			"section47_enquiry": {"referral_id", "outcome", "end_date"},
+			"conference":        {"referral_id", "decision", "conference_date"},
+			"cin_plan":          {"start_date", "end_date", "signed_off_date"},
+			"cp_plan":           {"referral_id", "start_date", "end_date"},
+			"care_episode":      {"start_date", "end_date"},
+		}), nil, // nearly every open case has been assessed
 		Rules.inNeedWithoutPlan},
 	NotSeen: {"Children not seen within the visit frequency", "AC-13, AC-19",
 		"Children on child protection or child in need plans whose next visit, at the local frequency, is overdue. Only visits where the child was seen count.",
-		[]string{"cp_plan", "cin_plan", "visit", "involvement", "referral"}, []string{"cp_plan", "cin_plan"},
+		true, read([]string{"cp_plan", "cin_plan", "visit"}, nil), []string{"cp_plan", "cin_plan"},
 		Rules.notSeen},
 	S47WithoutOutcome: {"Section 47 enquiries without an outcome", "AC-03",
-		"Enquiries with no recorded outcome: still open after the day their outcome was due (15 working days from the strategy discussion), or ended with no outcome recorded.",
-		[]string{"section47_enquiry", "strategy_discussion", "involvement", "referral"}, []string{"section47_enquiry"},
+		"Enquiries with no recorded outcome: still open after the day their outcome was due (15 working days from the strategy discussion), or ended in the period with no outcome recorded.",
+		false, read([]string{"strategy_discussion", "section47_enquiry"}, nil), []string{"section47_enquiry"},
 		Rules.s47WithoutOutcome},
 	StrategyMissingAgency: {"Strategy discussions missing police or health", "AC-01",
 		"Strategy discussions held in the period without police, health or children's social care, and with no reason recorded.",
-		[]string{"strategy_discussion", "involvement", "referral"}, []string{"strategy_discussion"},
+		false, read(nil, map[string][]string{"strategy_discussion": {"held_at", "agencies", "missing_agency_reason"}}), []string{"strategy_discussion"},
 		Rules.strategyMissingAgency},
 	ConferenceOverdue: {"Conferences overdue", "AC-14, AC-16",
 		"Initial conferences past 15 working days from the strategy discussion, and review conferences past 3 months from the initial conference or 6 months from the last review.",
-		[]string{"strategy_discussion", "section47_enquiry", "conference", "cp_plan", "involvement", "referral"}, []string{"section47_enquiry", "cp_plan"},
+		true, read([]string{"strategy_discussion", "section47_enquiry", "conference", "cp_plan"}, nil), []string{"section47_enquiry", "cp_plan"},
 		Rules.conferenceOverdue},
 	CoreGroupOverdue: {"Child protection plans without a core group in time", "AC-18",
 		"Child protection plans whose first core group was not held within 10 working days, or whose next core group is overdue at the local frequency.",
-		[]string{"cp_plan", "core_group", "involvement", "referral"}, []string{"cp_plan"},
+		true, read([]string{"cp_plan", "core_group"}, nil), []string{"cp_plan"},
 		Rules.coreGroupOverdue},
 	PlanWithoutActions: {"Plans without SMART actions", "AC-12",
 		"Child protection and child in need plans in force for more than 10 working days with no written plan, or a written plan with no actions, or actions that do not say what, who, by when and how everyone will know.",
-		[]string{"cp_plan", "cin_plan", "plan", "plan_action", "involvement", "referral"}, []string{"cp_plan", "cin_plan", "plan"},
+		true, read(nil, map[string][]string{
+			"cp_plan":     {"start_date", "end_date", "other_authority"},
+			"cin_plan":    {"start_date", "end_date"},
+			"plan":        {"plan_type", "cin_plan_id", "cp_plan_id", "start_date", "end_date"},
+			"plan_action": {"plan_id", "what", "who", "by_when", "how_we_will_know", "status"},
+		}), []string{"cp_plan", "cin_plan", "plan"},
 		Rules.planWithoutActions},
 	ClosedThenReReferred: {"Cases closed after assessment, then re-referred within 12 months", "FD-07",
 		"Referrals in the period that came within 12 months of the child's case being closed after an assessment (closure reasons RC8 and RC9).",
-		[]string{"referral", "assessment", "involvement"}, []string{"referral"},
+		false, read(nil, map[string][]string{"referral": {"referral_date", "close_date", "close_reason"}}), []string{"referral"},
 		Rules.closedThenReReferred},
 }
 
@@ -90,8 +131,17 @@ func (l List) Requirement() string { return lists[l].requirement }
 // About says who is on the list, in a sentence or two.
 func (l List) About() string { return lists[l].about }
 
-// Kinds are the kinds of record the list reads.
-func (l List) Kinds() []string { return lists[l].kinds }
+// Columns are what the list reads of each kind of a child's record.
+func (l List) Columns() map[string][]string { return lists[l].columns }
+
+// Read is the period whose open cases the list reads: the window's last day
+// for a list of what is wrong now, else the whole window.
+func (l List) Read(w Window) (from, to civil.Date) {
+	if lists[l].now {
+		return w.To, w.To
+	}
+	return w.From, w.To
+}
 
 // With are the kinds a child must have a record of to be on the list; nil
 // means any open case may be.
@@ -183,7 +233,7 @@ func needFound(cr *domain.ChildRecord, ref *domain.Referral, day civil.Date) (ci
 	for i := range cr.Assessments {
 		a := &cr.Assessments[i]
 		if a.ReferralID == ref.ID && InNeed(a) && !slices.Contains(a.Outcomes, "private_fostering") {
-			found(cmpOr(a.AuthorisedDate, a.CompletedDate), a)
+			found(cmp.Or(a.AuthorisedDate, a.CompletedDate), a)
 		}
 	}
 	for i := range cr.Section47Enquiries {
@@ -202,15 +252,6 @@ func needFound(cr *domain.ChildRecord, ref *domain.Referral, day civil.Date) (ci
 		}
 	}
 	return on, by
-}
-
-func cmpOr(ds ...civil.Date) civil.Date {
-	for _, d := range ds {
-		if !d.IsZero() {
-			return d
-		}
-	}
-	return civil.Date{}
 }
 
 // inNeedWithoutPlan: AC-11. A child found in need has a child in need plan

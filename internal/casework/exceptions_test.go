@@ -1,6 +1,8 @@
 package casework
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -45,18 +47,21 @@ func visit(date string, seen bool) domain.Visit {
 	return domain.Visit{Type: "cp", Date: d(date), Seen: ptr(seen)}
 }
 
-// TestLists proves each drift list with children who should and should not
+// listCase is a child who should, or should not, be on a list.
+type listCase struct {
+	list List
+	name string
+	cr   *domain.ChildRecord
+	asOf string
+	want int
+	// detail is a phrase the entry's detail holds.
+	detail string
+}
+
+// listCases prove each drift list with children who should and should not
 // appear on it (AC-21).
-func TestLists(t *testing.T) {
-	for _, tt := range []struct {
-		list List
-		name string
-		cr   *domain.ChildRecord
-		asOf string
-		want int
-		// detail is a phrase the entry's detail holds.
-		detail string
-	}{
+func listCases() []listCase {
+	return []listCase{
 		// AC-11: children in need without a plan.
 		{InNeedWithoutPlan, "in need, no plan", with(inNeed), "2015-10-01", 1, "no child in need plan"},
 		{InNeedWithoutPlan, "in need, a draft plan", with(func(cr *domain.ChildRecord) {
@@ -200,7 +205,11 @@ func TestLists(t *testing.T) {
 		{ClosedThenReReferred, "re-referral before the window", with(func(cr *domain.ChildRecord) {
 			cr.Referrals = append([]domain.Referral{{Entity: ent(20), ReferralDate: d("2015-01-05"), CloseDate: d("2015-03-09"), CloseReason: "RC8"}}, cr.Referrals...)
 		}), "2016-10-01", 0, ""},
-	} {
+	}
+}
+
+func TestLists(t *testing.T) {
+	for _, tt := range listCases() {
 		t.Run(string(tt.list)+"/"+tt.name, func(t *testing.T) {
 			got := rules.Find(tt.list, tt.cr, DefaultWindow(d(tt.asOf)))
 			if len(got) != tt.want {
@@ -218,15 +227,60 @@ func TestLists(t *testing.T) {
 	}
 }
 
-// TestListsDescribed: every list has its words and kinds, and reads each
+// TestColumnsSuffice: each list finds the same entries in records read with
+// only its columns as in whole records, so a caseload can read only those.
+func TestColumnsSuffice(t *testing.T) {
+	for _, tt := range listCases() {
+		full := rules.Find(tt.list, tt.cr, DefaultWindow(d(tt.asOf)))
+		projected := project(tt.cr, tt.list.Columns())
+		if got := rules.Find(tt.list, projected, DefaultWindow(d(tt.asOf))); !reflect.DeepEqual(got, full) {
+			t.Errorf("%s/%s: with only the list's columns %+v, with every column %+v", tt.list, tt.name, got, full)
+		}
+	}
+}
+
+// project returns a copy of a child's record with only the columns named,
+// as Caseload reads it: other kinds empty, other fields unset.
+func project(cr *domain.ChildRecord, columns map[string][]string) *domain.ChildRecord {
+	out := &domain.ChildRecord{Person: cr.Person}
+	src, dst := reflect.ValueOf(cr).Elem(), reflect.ValueOf(out).Elem()
+	for i := range src.NumField() {
+		f := src.Field(i)
+		if f.Kind() != reflect.Slice {
+			continue
+		}
+		kind := domain.KindOf(reflect.New(f.Type().Elem()).Interface().(domain.Record)).Name
+		cols, ok := columns[kind]
+		if !ok {
+			continue
+		}
+		list := reflect.MakeSlice(f.Type(), f.Len(), f.Len())
+		for j := range f.Len() {
+			rec, kept := f.Index(j), list.Index(j)
+			for _, sf := range reflect.VisibleFields(rec.Type()) {
+				col, _ := domain.Tag(sf)
+				if sf.Anonymous || col == "" {
+					continue
+				}
+				if col == "id" || col == "person_id" || cols == nil || slices.Contains(cols, col) {
+					kept.FieldByIndex(sf.Index).Set(rec.FieldByIndex(sf.Index))
+				}
+			}
+		}
+		dst.Field(i).Set(list)
+	}
+	return out
+}
+
+// TestListsDescribed: every list has its words and columns, and reads each
 // kind it needs a child to have.
 func TestListsDescribed(t *testing.T) {
 	for _, l := range Lists {
-		if l.Title() == "" || l.Requirement() == "" || l.About() == "" || len(l.Kinds()) == 0 {
+		if l.Title() == "" || l.Requirement() == "" || l.About() == "" || len(l.Columns()) == 0 {
 			t.Errorf("%s is not described", l)
 		}
 		for _, k := range l.With() {
-			if !strings.Contains(strings.Join(l.Kinds(), " "), k) {
+			if _, ok := l.Columns()[k]; !ok {
 				t.Errorf("%s needs children with %s but does not read them", l, k)
 			}
 		}

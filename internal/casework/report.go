@@ -11,10 +11,15 @@ import (
 	"github.com/waymark-care/waymark/internal/worklist"
 )
 
-// Loader reads the records of the cases open at some time in a period that
-// have a record of a kind in with (every open case if with is empty), a
-// batch at a time: (*storage.DB).CasesWith.
-type Loader func(ctx context.Context, from, to civil.Date, with []string, columns map[string][]string, fn func([]*domain.ChildRecord) error) error
+// Store is where the lists read records: (*storage.DB).
+type Store interface {
+	// CasesWith reads, a batch at a time, the records of the cases open at
+	// some time in a period that have a record of a kind in with (every
+	// open case if with is empty), with only the columns named.
+	CasesWith(ctx context.Context, from, to civil.Date, with []string, columns map[string][]string, fn func([]*domain.ChildRecord) error) error
+	// ChildRecords reads the named children's records in the same way.
+	ChildRecords(ctx context.Context, personIDs []int64, columns map[string][]string, fn func([]*domain.ChildRecord) error) error
+}
 
 // Filter narrows a list to the children whose case a worker, or a team or
 // any team below it, holds on the list's day. The zero Filter is the whole
@@ -23,7 +28,8 @@ type Filter struct {
 	Team, Professional int64
 	// Sees, if set, says whether the user may see a child's record: the
 	// entries of children they may not are counted as withheld, never
-	// listed.
+	// listed. It is given the child's involvements, referrals and episodes
+	// of care (holderColumns).
 	Sees func(cr *domain.ChildRecord) bool
 }
 
@@ -57,47 +63,79 @@ type Report struct {
 	Withheld int
 }
 
-// columns are what a list reads: every column of its kinds, and what
-// allocation needs.
-func columns(kinds ...[]string) map[string][]string {
-	m := map[string][]string{}
-	for _, ks := range kinds {
-		for _, k := range ks {
-			m[k] = nil
-		}
-	}
-	return m
+// holderColumns are what says who holds a child's case
+// (Directory.AllocatedOn) and what the access policy asks of it: read only
+// for the children a list finds.
+var holderColumns = map[string][]string{
+	"involvement":  worklist.Columns["involvement"],
+	"referral":     worklist.Columns["referral"],
+	"care_episode": {"start_date", "end_date"},
 }
 
-// allocationKinds are what Directory.AllocatedOn reads.
-var allocationKinds = []string{"involvement", "referral"}
+// found is a child a list or queue found something about.
+type found[T any] struct {
+	child   int64
+	entries []T
+}
 
-// Build reads the open cases and returns a list's entries in a filter.
-func (r Rules) Build(ctx context.Context, load Loader, l List, w Window, f Filter, dir *worklist.Directory) (*Report, error) {
-	rep := &Report{List: l, Window: w, Filter: f}
+// holders reads who holds each found child's case, keeps the children in
+// the filter the user may see, and calls keep with each; it returns how
+// many entries it withheld, and counts every found child's entries by
+// allocation in count, if set.
+func holders[T any](ctx context.Context, store Store, day civil.Date, f Filter, dir *worklist.Directory, got []found[T],
+	count func(worklist.Allocation, int), keep func(worklist.Allocation, []T)) (int, error) {
+	if len(got) == 0 {
+		return 0, nil
+	}
+	ids := make([]int64, len(got))
+	byID := make(map[int64][]T, len(got))
+	for i, g := range got {
+		ids[i] = g.child
+		byID[g.child] = g.entries
+	}
 	in := filterOf(f, dir)
-	teams, workers := map[int64]int{}, map[int64]int{}
-	err := load(ctx, w.From, w.To, l.With(), columns(l.Kinds(), allocationKinds), func(batch []*domain.ChildRecord) error {
+	withheld := 0
+	err := store.ChildRecords(ctx, ids, holderColumns, func(batch []*domain.ChildRecord) error {
 		for _, cr := range batch {
-			found := r.Find(l, cr, w)
-			if len(found) == 0 {
-				continue
+			entries := byID[cr.Person.ID]
+			a := dir.AllocatedOn(cr, day)
+			if count != nil {
+				count(a, len(entries))
 			}
-			a := dir.AllocatedOn(cr, w.To)
-			teams[a.TeamID] += len(found)
-			workers[a.ProfessionalID] += len(found)
-			if !in(a) {
-				continue
-			}
-			if f.Sees != nil && !f.Sees(cr) {
-				rep.Withheld += len(found)
-				continue
-			}
-			for _, e := range found {
-				rep.Rows = append(rep.Rows, Row{Exception: e, Allocation: a, Team: dir.TeamName(a.TeamID), Worker: dir.ProfessionalName(a.ProfessionalID)})
+			switch {
+			case !in(a):
+			case f.Sees != nil && !f.Sees(cr):
+				withheld += len(entries)
+			default:
+				keep(a, entries)
 			}
 		}
 		return ctx.Err()
+	})
+	return withheld, err
+}
+
+// Build reads the open cases and returns a list's entries in a filter.
+func (r Rules) Build(ctx context.Context, store Store, l List, w Window, f Filter, dir *worklist.Directory) (*Report, error) {
+	rep := &Report{List: l, Window: w, Filter: f}
+	var got []found[Exception]
+	from, to := l.Read(w)
+	err := eachChild(ctx, store, from, to, l.With(), l.Columns(), func(cr *domain.ChildRecord) {
+		if es := r.Find(l, cr, w); len(es) > 0 {
+			got = append(got, found[Exception]{cr.Person.ID, es})
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	teams, workers := map[int64]int{}, map[int64]int{}
+	rep.Withheld, err = holders(ctx, store, w.To, f, dir, got, func(a worklist.Allocation, n int) {
+		teams[a.TeamID] += n
+		workers[a.ProfessionalID] += n
+	}, func(a worklist.Allocation, es []Exception) {
+		for _, e := range es {
+			rep.Rows = append(rep.Rows, Row{Exception: e, Allocation: a, Team: dir.TeamName(a.TeamID), Worker: dir.ProfessionalName(a.ProfessionalID)})
+		}
 	})
 	if err != nil {
 		return nil, err
@@ -108,33 +146,47 @@ func (r Rules) Build(ctx context.Context, load Loader, l List, w Window, f Filte
 	return rep, nil
 }
 
-// Summary counts the entries on every list in a filter, reading the open
-// cases once. Entries about children the filter's Sees refuses are counted
-// under the empty List, as withheld.
-func (r Rules) Summary(ctx context.Context, load Loader, w Window, f Filter, dir *worklist.Directory) (map[List]int, error) {
-	var kinds [][]string
-	for _, l := range Lists {
-		kinds = append(kinds, l.Kinds())
-	}
-	in := filterOf(f, dir)
-	n := map[List]int{}
-	err := load(ctx, w.From, w.To, nil, columns(append(kinds, allocationKinds)...), func(batch []*domain.ChildRecord) error {
-		for _, cr := range batch {
-			if !in(dir.AllocatedOn(cr, w.To)) {
-				continue
-			}
-			hidden := f.Sees != nil && !f.Sees(cr)
-			for _, l := range Lists {
-				if k := len(r.Find(l, cr, w)); hidden {
-					n[""] += k
-				} else {
-					n[l] += k
-				}
+// eachChild calls fn with every child the loader reads, on a goroutine of
+// its own, so that one batch of children is evaluated while the next is
+// read.
+func eachChild(ctx context.Context, store Store, from, to civil.Date, with []string, columns map[string][]string, fn func(cr *domain.ChildRecord)) error {
+	batches := make(chan []*domain.ChildRecord, 1)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for batch := range batches {
+			for _, cr := range batch {
+				fn(cr)
 			}
 		}
-		return ctx.Err()
+	}()
+	err := store.CasesWith(ctx, from, to, with, columns, func(batch []*domain.ChildRecord) error {
+		select {
+		case batches <- slices.Clone(batch): // the loader reuses its slice
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 	})
-	return n, err
+	close(batches)
+	<-done
+	return err
+}
+
+// Summary counts the entries on every list in a filter. Entries about
+// children the filter's Sees refuses are counted under the empty List, as
+// withheld.
+func (r Rules) Summary(ctx context.Context, store Store, w Window, f Filter, dir *worklist.Directory) (map[List]int, error) {
+	n := map[List]int{}
+	for _, l := range Lists {
+		rep, err := r.Build(ctx, store, l, w, f, dir)
+		if err != nil {
+			return nil, err
+		}
+		n[l] = len(rep.Rows)
+		n[""] += rep.Withheld
+	}
+	return n, nil
 }
 
 // filterOf returns the test of an allocation against a filter.
