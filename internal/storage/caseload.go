@@ -209,7 +209,9 @@ func caseIDs(db *DB, query func(string, ...any) (*sql.Rows, error), q string, ar
 	return ids, nil
 }
 
-// readKind appends one kind's records to each child's record.
+// readKind reads one kind's records for a batch of children into one
+// slice, scanning each row in place, and gives each child its part: one
+// allocation per batch rather than a growing slice per child.
 func readKind(query func(string, ...any) (*sql.Rows, error), q string, list any, ks *kindSQL, byID map[int64]*domain.ChildRecord) error {
 	field := childRecordField[ks.kind.Name]
 	var person []int
@@ -218,22 +220,30 @@ func readKind(query func(string, ...any) (*sql.Rows, error), q string, list any,
 			person = c.index
 		}
 	}
-	var (
-		current int64 = -1
-		slice   reflect.Value
-	)
-	return scanRows(query, q, list, ks, func(buf *scanBuf, rows *sql.Rows) error {
-		v := reflect.New(ks.kind.Type())
-		if err := ks.scanWith(buf, rows, v.Interface().(domain.Record)); err != nil {
+	all := reflect.MakeSlice(reflect.SliceOf(ks.kind.Type()), 0, len(byID))
+	type part struct {
+		id         int64
+		start, end int
+	}
+	var parts []part
+	zero := reflect.Zero(ks.kind.Type())
+	err := scanRows(query, q, list, ks, func(buf *scanBuf, rows *sql.Rows) error {
+		n := all.Len()
+		all = reflect.Append(all, zero)
+		r := all.Index(n)
+		if err := ks.scanWith(buf, rows, r.Addr().Interface().(domain.Record)); err != nil {
 			return err
 		}
-		if id := v.Elem().FieldByIndex(person).Int(); id != current {
-			current = id
-			slice = reflect.ValueOf(byID[id]).Elem().Field(field)
+		if id := r.FieldByIndex(person).Int(); len(parts) == 0 || parts[len(parts)-1].id != id {
+			parts = append(parts, part{id: id, start: n})
 		}
-		slice.Set(reflect.Append(slice, v.Elem()))
+		parts[len(parts)-1].end = n + 1
 		return nil
 	})
+	for _, p := range parts {
+		reflect.ValueOf(byID[p.id]).Elem().Field(field).Set(all.Slice3(p.start, p.end, p.end))
+	}
+	return err
 }
 
 // scanRows runs a query over a list of IDs and hands each row to fn with a

@@ -2,6 +2,7 @@ package worklist
 
 import (
 	"cmp"
+	"reflect"
 	"slices"
 	"strconv"
 	"time"
@@ -91,6 +92,8 @@ func CaseOf(cr *domain.ChildRecord) timescales.Case {
 		ChildID:       ChildID(cr.Person.ID),
 		DateOfBirth:   cr.Person.DateOfBirth,
 		ExpectedBirth: cr.Person.ExpectedBirth,
+		// Most records make one or two events.
+		Events: make([]timescales.Event, 0, 2*records(cr)),
 	}}
 	b.frontDoor(cr)
 	b.protection(cr)
@@ -99,6 +102,18 @@ func CaseOf(cr *domain.ChildRecord) timescales.Case {
 	b.court(cr)
 	b.careLeaver(cr)
 	return b.c
+}
+
+// records counts a child's records, for the events' capacity.
+func records(cr *domain.ChildRecord) int {
+	n := 0
+	v := reflect.ValueOf(cr).Elem()
+	for i := range v.NumField() {
+		if f := v.Field(i); f.Kind() == reflect.Slice {
+			n += f.Len()
+		}
+	}
+	return n
 }
 
 type builder struct {
