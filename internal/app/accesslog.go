@@ -210,7 +210,7 @@ func (a *App) childAPI(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	cr, err := a.DB.ChildRecord(r.Context(), c.personID)
+	cr, err := a.records.childRecord(r.Context(), a.DB, c.personID)
 	if err != nil {
 		a.serverError(w, r, err)
 		return
@@ -239,7 +239,7 @@ func (a *App) chronologyAPI(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	cr, err := a.DB.ChildRecord(r.Context(), c.personID)
+	cr, err := a.records.childRecord(r.Context(), a.DB, c.personID)
 	if err != nil {
 		a.serverError(w, r, err)
 		return

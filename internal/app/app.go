@@ -21,8 +21,10 @@ type App struct {
 	Logger *slog.Logger
 	// Security is the sign-in and session settings (auth.go).
 	Security Security
-	// people is the person search index (search.go).
-	people *peopleIndex
+	// people is the person search index (search.go); records the children's
+	// records read recently (records.go).
+	people  *peopleIndex
+	records *recordCache
 }
 
 // features are the route registrations, in the order their files' init

@@ -23,6 +23,7 @@ func (a *App) mountSignIn() error {
 	}
 	a.Security.throttle = &auth.Throttle{Max: 20, Window: 15 * time.Minute}
 	a.people = newPeopleIndex()
+	a.records = newRecordCache(recordCacheSize)
 	a.Web.HandleFunc("GET /sign-in", a.signInPage)
 	a.Web.HandleFunc("POST /sign-in", a.signIn)
 	a.Private("GET /sign-out", func(w http.ResponseWriter, r *http.Request) {
