@@ -228,10 +228,11 @@ func (b *builder) protection(cr *domain.ChildRecord) {
 	for i := range cr.Section47Enquiries {
 		e := &cr.Section47Enquiries[i]
 		b.add(timescales.S47Start, e.StartDate, e)
-		if e.Outcome != "" {
-			if o := b.add(timescales.S47Outcome, e.EndDate, e); o != nil && e.Outcome != "substantiated_icpc" {
-				o.Type = timescales.NoICPC
-			}
+		// The enquiry's end is its outcome (CP-4), even when what it found
+		// was not recorded; only a recorded outcome saying so cancels the
+		// conference (CP-5).
+		if o := b.add(timescales.S47Outcome, e.EndDate, e); o != nil && e.Outcome != "" && e.Outcome != "substantiated_icpc" {
+			o.Type = timescales.NoICPC
 		}
 	}
 	for i := range cr.Conferences {

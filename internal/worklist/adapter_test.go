@@ -103,16 +103,18 @@ func TestCaseOf(t *testing.T) {
 			},
 		},
 		{
-			name: "section 47 enquiries and their outcomes",
+			name: "section 47 enquiries and their outcomes; an end with no outcome recorded still ends it",
 			cr: domain.ChildRecord{Section47Enquiries: []domain.Section47Enquiry{
 				{Entity: ent(8), StartDate: d("2019-01-08"), EndDate: d("2019-01-25"), Outcome: "substantiated_icpc"},
 				{Entity: ent(9), StartDate: d("2019-03-08"), EndDate: d("2019-03-20"), Outcome: "not_substantiated"},
 				{Entity: ent(10), StartDate: d("2019-05-08")},
+				{Entity: ent(11), StartDate: d("2019-07-08"), EndDate: d("2019-07-19")},
 			}},
 			want: []string{
 				"s47_start 2019-01-08 section47_enquiry/8", "s47_outcome 2019-01-25 section47_enquiry/8",
 				"s47_start 2019-03-08 section47_enquiry/9", "s47_outcome 2019-03-20 section47_enquiry/9 no_icpc",
 				"s47_start 2019-05-08 section47_enquiry/10",
+				"s47_start 2019-07-08 section47_enquiry/11", "s47_outcome 2019-07-19 section47_enquiry/11",
 			},
 		},
 		{
