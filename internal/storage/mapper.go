@@ -282,28 +282,35 @@ func timeFrom(src any) (time.Time, error) {
 // parseTimeText reads timeLayout by hand: every record carries a time, and
 // time.Parse is a large share of reading a child's record.
 func parseTimeText(s string) (time.Time, error) {
-	bad := fmt.Errorf("%q is not a time", s)
+	t, ok := timeTextFields(s)
+	if !ok {
+		return time.Time{}, fmt.Errorf("%q is not a time", s)
+	}
+	return t, nil
+}
+
+func timeTextFields(s string) (time.Time, bool) {
 	if len(s) != len(timeLayout) || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != '.' || s[26] != 'Z' {
-		return time.Time{}, bad
+		return time.Time{}, false
 	}
 	d, err := civil.Parse(s[:10])
 	if err != nil {
-		return time.Time{}, bad
+		return time.Time{}, false
 	}
 	var n [4]int
 	for i, span := range [4][2]int{{11, 13}, {14, 16}, {17, 19}, {20, 26}} {
 		v := 0
 		for _, c := range []byte(s[span[0]:span[1]]) {
 			if c < '0' || c > '9' {
-				return time.Time{}, bad
+				return time.Time{}, false
 			}
 			v = v*10 + int(c-'0')
 		}
 		n[i] = v
 	}
 	if n[0] > 23 || n[1] > 59 || n[2] > 59 {
-		return time.Time{}, bad
+		return time.Time{}, false
 	}
 	y, m, day := d.Date()
-	return time.Date(y, m, day, n[0], n[1], n[2], n[3]*1000, time.UTC), nil
+	return time.Date(y, m, day, n[0], n[1], n[2], n[3]*1000, time.UTC), true
 }
