@@ -212,14 +212,21 @@ func dateInput(v url.Values, name string, def civil.Date, errs *web.FieldErrors)
 	return d
 }
 
+// measureOptions are the deadlines a report can be about: all, a family,
+// or a rule with a clock, named by its last row, which is the most general
+// ("Visit" rather than "First visit in a placement").
 func measureOptions() []web.Option {
 	opts := []web.Option{{Value: worklist.AllRules, Text: "All deadlines"}, {Value: worklist.Reviews, Text: "Reviews"}, {Value: worklist.Visits, Text: "Visits"}}
-	seen := map[string]bool{}
+	at := map[string]int{}
 	for _, r := range timescales.Rules() {
-		if r.Clock.IsZero() && r.Setting == "" || seen[r.ID] {
+		if r.Clock.IsZero() && r.Setting == "" {
 			continue
 		}
-		seen[r.ID] = true
+		if i, ok := at[r.ID]; ok {
+			opts[i].Text = r.ID + " " + r.Title
+			continue
+		}
+		at[r.ID] = len(opts)
 		opts = append(opts, web.Option{Value: r.ID, Text: r.ID + " " + r.Title})
 	}
 	return opts
