@@ -24,6 +24,8 @@ type Security struct {
 	BreakGlassFor time.Duration
 	// Now is the clock; nil is time.Now. Tests set it.
 	Now func() time.Time
+	// OIDC is single sign-on, if configured (WAYMARK_OIDC_*; oidc.go).
+	OIDC *auth.OIDC
 	// throttle limits failed sign-ins per client address.
 	throttle *auth.Throttle
 }

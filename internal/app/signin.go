@@ -24,6 +24,17 @@ func (a *App) mountSignIn() error {
 	a.Security.throttle = &auth.Throttle{Max: 20, Window: 15 * time.Minute}
 	a.people = newPeopleIndex()
 	a.records = newRecordCache(recordCacheSize)
+	if a.Security.OIDC == nil {
+		o, err := auth.OIDCFromEnv()
+		if err != nil {
+			return err
+		}
+		a.Security.OIDC = o
+	}
+	if a.Security.OIDC != nil {
+		a.Web.HandleFunc("GET /auth/oidc/start", a.oidcStart)
+		a.Web.HandleFunc("GET /auth/oidc/callback", a.oidcCallback)
+	}
 	a.Web.HandleFunc("GET /sign-in", a.signInPage)
 	a.Web.HandleFunc("POST /sign-in", a.signIn)
 	a.Private("GET /sign-out", func(w http.ResponseWriter, r *http.Request) {
@@ -36,10 +47,11 @@ func (a *App) mountSignIn() error {
 
 type signInPage struct {
 	Page
-	Form        web.Form
-	SignInToken string
-	Next        string
-	SignedOut   bool
+	Form         web.Form
+	SignInToken  string
+	Next         string
+	SignedOut    bool
+	SingleSignOn bool
 }
 
 func (a *App) signInPage(w http.ResponseWriter, r *http.Request) {
@@ -56,7 +68,8 @@ func (a *App) renderSignIn(w http.ResponseWriter, r *http.Request, status int, f
 	token := auth.NewToken()
 	setCookie(w, signInCookie, token)
 	f.Values.Del("password")
-	a.Web.Render(w, r, status, "sign-in", signInPage{Form: f, SignInToken: token, Next: safeNext(next), SignedOut: r.URL.Query().Has("signed-out")})
+	a.Web.Render(w, r, status, "sign-in", signInPage{Form: f, SignInToken: token, Next: safeNext(next), SignedOut: r.URL.Query().Has("signed-out"),
+		SingleSignOn: a.Security.OIDC != nil})
 }
 
 // signIn checks a username and password. Every failure says the same
