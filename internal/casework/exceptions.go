@@ -112,7 +112,7 @@ var lists = map[List]listDef{
 		Rules.planWithoutActions},
 	ClosedThenReReferred: {"Cases closed after assessment, then re-referred within 12 months", "FD-07",
 		"Referrals in the period that came within 12 months of the child's case being closed after an assessment (closure reasons RC8 and RC9).",
-		false, read(nil, map[string][]string{"referral": {"referral_date", "close_date", "close_reason"}}), []string{"referral"},
+		false, read(nil, map[string][]string{"referral": {"referral_date", "close_date", "close_reason"}}), nil, // nearly every case has a referral
 		Rules.closedThenReReferred},
 }
 

@@ -3,15 +3,18 @@ package casework
 import (
 	"cmp"
 	"context"
+	"errors"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/waymark-care/waymark/internal/civil"
 	"github.com/waymark-care/waymark/internal/domain"
 	"github.com/waymark-care/waymark/internal/worklist"
 )
 
-// Store is where the lists read records: (*storage.DB).
+// Store is where the lists read records: (*storage.DB). It must be safe
+// for concurrent use.
 type Store interface {
 	// CasesWith reads, a batch at a time, the records of the cases open at
 	// some time in a period that have a record of a kind in with (every
@@ -177,14 +180,30 @@ func eachChild(ctx context.Context, store Store, from, to civil.Date, with []str
 // children the filter's Sees refuses are counted under the empty List, as
 // withheld.
 func (r Rules) Summary(ctx context.Context, store Store, w Window, f Filter, dir *worklist.Directory) (map[List]int, error) {
+	// Two lists at a time: one reads while the other is evaluated.
+	reps := make([]*Report, len(Lists))
+	errs := make([]error, len(Lists))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range 2 {
+		wg.Go(func() {
+			for i := range next {
+				reps[i], errs[i] = r.Build(ctx, store, Lists[i], w, f, dir)
+			}
+		})
+	}
+	for i := range Lists {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
 	n := map[List]int{}
-	for _, l := range Lists {
-		rep, err := r.Build(ctx, store, l, w, f, dir)
-		if err != nil {
-			return nil, err
-		}
-		n[l] = len(rep.Rows)
-		n[""] += rep.Withheld
+	for i, l := range Lists {
+		n[l] = len(reps[i].Rows)
+		n[""] += reps[i].Withheld
 	}
 	return n, nil
 }

@@ -3,6 +3,7 @@ package casework
 import (
 	"context"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/waymark-care/waymark/internal/civil"
@@ -13,6 +14,7 @@ import (
 // fakeStore serves records as (*storage.DB) would, keeping the children
 // with a record of a kind in with, and remembers what it was asked.
 type fakeStore struct {
+	mu       sync.Mutex // Summary reads two lists at once
 	children []*domain.ChildRecord
 	with     []string
 	columns  map[string][]string
@@ -20,7 +22,9 @@ type fakeStore struct {
 }
 
 func (f *fakeStore) CasesWith(ctx context.Context, from, to civil.Date, with []string, columns map[string][]string, fn func([]*domain.ChildRecord) error) error {
+	f.mu.Lock()
 	f.with, f.columns = with, columns
+	f.mu.Unlock()
 	var batch []*domain.ChildRecord
 	for _, cr := range f.children {
 		if len(with) == 0 || slices.Contains(with, "cp_plan") && len(cr.CPPlans) > 0 || slices.Contains(with, "referral") && len(cr.Referrals) > 0 {
@@ -31,7 +35,9 @@ func (f *fakeStore) CasesWith(ctx context.Context, from, to civil.Date, with []s
 }
 
 func (f *fakeStore) ChildRecords(ctx context.Context, ids []int64, columns map[string][]string, fn func([]*domain.ChildRecord) error) error {
+	f.mu.Lock()
 	f.named = ids
+	f.mu.Unlock()
 	var batch []*domain.ChildRecord
 	for _, cr := range f.children {
 		if slices.Contains(ids, cr.Person.ID) {
