@@ -121,8 +121,11 @@ func (a *App) buildWorklist(w http.ResponseWriter, r *http.Request, name string,
 		return nil, worklistView{}, nil, nil, false
 	}
 	read := worklist.Reader(a.DB.Caseload)
-	if view.Scope.Professional != 0 {
+	switch {
+	case view.Scope.Professional != 0:
 		read = a.allocatedTo(view.Scope.Professional)
+	case view.Scope.Team != 0:
+		read = a.heldIn(dir.Subtree(view.Scope.Team))
 	}
 	wl, err := worklist.Build(ctx, read, wq.AsOf, view.Scope, eng, dir)
 	if err != nil {
@@ -145,6 +148,18 @@ func (a *App) allocatedTo(professionalID int64) worklist.Reader {
 			ids[i] = al.Person.ID
 		}
 		return a.DB.ChildRecords(ctx, ids, columns, fn)
+	}
+}
+
+// heldIn reads only the children whose cases are held in the teams: a
+// team's worklist need not read the whole authority's records.
+func (a *App) heldIn(teams []*domain.Team) worklist.Reader {
+	ids := make([]int64, len(teams))
+	for i, t := range teams {
+		ids[i] = t.ID
+	}
+	return func(ctx context.Context, _, on civil.Date, columns map[string][]string, fn func([]*domain.ChildRecord) error) error {
+		return a.DB.CasesHeld(ctx, on, worklist.LeadRoles, ids, columns, fn)
 	}
 }
 

@@ -142,6 +142,28 @@ func TestCaseload(t *testing.T) {
 			t.Errorf("ChildRecords: %v, %v; want %v", byID, err, want)
 		}
 
+		// Cases held in a team: the fixture child's open referral is the
+		// team's, as is the care leaver's adviser (through the adviser's
+		// own team); the child in care is held by no one.
+		var held []int64
+		team := full.Referrals[0].TeamID
+		err = db.CasesHeld(ctx, civil.MustParse("2024-04-01"), []string{"allocated_social_worker", "personal_adviser"}, []int64{team}, storage.Columns{"involvement": nil},
+			func(batch []*domain.ChildRecord) error {
+				held = append(held, personIDs(batch)...)
+				return nil
+			})
+		if want := []int64{ids["full history"], ids["care leaver"]}; err != nil || !slices.Equal(held, want) {
+			t.Errorf("CasesHeld: %v, %v; want %v", held, err, want)
+		}
+		held = nil
+		err = db.CasesHeld(ctx, civil.MustParse("2024-04-01"), []string{"allocated_social_worker"}, []int64{team + 100}, nil, func(batch []*domain.ChildRecord) error {
+			held = append(held, personIDs(batch)...)
+			return nil
+		})
+		if err != nil || len(held) != 0 {
+			t.Errorf("CasesHeld in another team: %v, %v", held, err)
+		}
+
 		stop := errors.New("stop")
 		if err := db.Caseload(ctx, civil.MustParse("2024-04-01"), civil.MustParse("2024-04-01"), nil, func([]*domain.ChildRecord) error { return stop }); err != stop {
 			t.Errorf("the callback's error came back as %v", err)

@@ -129,16 +129,16 @@ type Allocation struct {
 	TeamID         int64 `json:"team_id,omitempty"`
 }
 
-// leadRoles are the involvements that hold a case, strongest first.
-var leadRoles = []string{"allocated_social_worker", "personal_adviser"}
+// LeadRoles are the involvements that hold a case, strongest first.
+var LeadRoles = []string{"allocated_social_worker", "personal_adviser"}
 
 // AllocatedOn returns who held the child's case on day.
 func (d *Directory) AllocatedOn(cr *domain.ChildRecord, day civil.Date) Allocation {
 	var best *domain.Involvement
-	rank := len(leadRoles)
+	rank := len(LeadRoles)
 	for i := range cr.Involvements {
 		inv := &cr.Involvements[i]
-		r := slices.Index(leadRoles, inv.Role)
+		r := slices.Index(LeadRoles, inv.Role)
 		if r < 0 || inv.From.After(day) || (!inv.To.IsZero() && inv.To.Before(day)) {
 			continue
 		}

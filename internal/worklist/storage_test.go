@@ -74,5 +74,20 @@ func TestColumnsSuffice(t *testing.T) {
 			}
 		}
 		t.Log(fmt.Sprint("rules with items: ", rules))
+
+		// A team's worklist read through CasesHeld is the one read from the
+		// whole caseload.
+		scope := Scope{Team: w.Team.ID}
+		held := func(ctx context.Context, _, on civil.Date, columns map[string][]string, fn func([]*domain.ChildRecord) error) error {
+			return db.CasesHeld(ctx, on, LeadRoles, []int64{w.Team.ID}, columns, fn)
+		}
+		for _, day := range []string{"2019-03-01", "2021-06-01", "2024-04-01"} {
+			on := civil.MustParse(day)
+			all, err1 := Build(ctx, db.Caseload, on, scope, DefaultEngine(), dir)
+			some, err2 := Build(ctx, held, on, scope, DefaultEngine(), dir)
+			if err1 != nil || err2 != nil || !reflect.DeepEqual(all, some) || len(all.Entries) == 0 {
+				t.Errorf("team worklist on %s: %d entries from the caseload, %d from the cases held (%v, %v)", day, len(all.Entries), len(some.Entries), err1, err2)
+			}
+		}
 	})
 }
