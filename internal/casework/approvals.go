@@ -111,7 +111,8 @@ type Queue struct {
 func (r Rules) BuildQueue(ctx context.Context, store Store, w Window, f Filter, dir *worklist.Directory) (*Queue, error) {
 	q := &Queue{Window: w, Filter: f, ByWhat: map[string]int{}}
 	var got []found[Approval]
-	err := eachChild(ctx, store, w.From, w.To, []string{"assessment", "cin_plan", "plan", "referral"}, approvalColumns, func(cr *domain.ChildRecord) {
+	// Assessments, plans and closures all belong to referrals.
+	err := eachChild(ctx, store, w.From, w.To, []string{"referral"}, approvalColumns, func(cr *domain.ChildRecord) {
 		if as := r.Approvals(cr, w); len(as) > 0 {
 			got = append(got, found[Approval]{cr.Person.ID, as})
 		}

@@ -42,8 +42,9 @@ type listDef struct {
 	// a caseload reads in a fraction of the time when it reads only these.
 	// TestColumnsSuffice checks that they are enough.
 	columns map[string][]string
-	// with are the kinds a child must have a record of to be on the list at
-	// all, so a loader can read only those children (nil: every open case).
+	// with are the kinds a child must have a record of, in force at some
+	// time in the period read, to be on the list at all, so that only those
+	// children are read (nil: every open case).
 	with []string
 	find func(r Rules, cr *domain.ChildRecord, w Window) []Exception
 }
@@ -79,7 +80,7 @@ var lists = map[List]listDef{
 			"cin_plan":          {"start_date", "end_date", "signed_off_date"},
 			"cp_plan":           {"referral_id", "start_date", "end_date"},
 			"care_episode":      {"start_date", "end_date"},
-		}), nil, // nearly every open case has been assessed
+		}), []string{"referral"}, // a child in need has an open referral
 		Rules.inNeedWithoutPlan},
 	NotSeen: {"Children not seen within the visit frequency", "AC-13, AC-19",
 		"Children on child protection or child in need plans whose next visit, at the local frequency, is overdue. Only visits where the child was seen count.",
@@ -95,7 +96,9 @@ var lists = map[List]listDef{
 		Rules.strategyMissingAgency},
 	ConferenceOverdue: {"Conferences overdue", "AC-14, AC-16",
 		"Initial conferences past 15 working days from the strategy discussion, and review conferences past 3 months from the initial conference or 6 months from the last review.",
-		true, read([]string{"strategy_discussion", "section47_enquiry", "conference", "cp_plan"}, nil), []string{"section47_enquiry", "cp_plan"},
+		false, // an enquiry that asked for a conference may have ended before the day
+		read([]string{"strategy_discussion", "section47_enquiry", "conference", "cp_plan"}, map[string][]string{
+			"section47_enquiry": {"referral_id"}, "referral": {"referral_date", "close_date"}}), []string{"section47_enquiry", "cp_plan"},
 		Rules.conferenceOverdue},
 	CoreGroupOverdue: {"Child protection plans without a core group in time", "AC-18",
 		"Child protection plans whose first core group was not held within 10 working days, or whose next core group is overdue at the local frequency.",
@@ -112,7 +115,7 @@ var lists = map[List]listDef{
 		Rules.planWithoutActions},
 	ClosedThenReReferred: {"Cases closed after assessment, then re-referred within 12 months", "FD-07",
 		"Referrals in the period that came within 12 months of the child's case being closed after an assessment (closure reasons RC8 and RC9).",
-		false, read(nil, map[string][]string{"referral": {"referral_date", "close_date", "close_reason"}}), nil, // nearly every case has a referral
+		false, read(nil, map[string][]string{"referral": {"referral_date", "close_date", "close_reason"}}), []string{"referral"},
 		Rules.closedThenReReferred},
 }
 
@@ -143,8 +146,8 @@ func (l List) Read(w Window) (from, to civil.Date) {
 	return w.From, w.To
 }
 
-// With are the kinds a child must have a record of to be on the list; nil
-// means any open case may be.
+// With are the kinds a child must have a record of, in force in the period
+// the list reads, to be on it; nil means any open case may be.
 func (l List) With() []string { return lists[l].with }
 
 // Window is the period a list covers. Lists of what is wrong now (no plan,
@@ -304,9 +307,26 @@ func (r Rules) notSeen(cr *domain.ChildRecord, w Window) []Exception {
 	return r.overdue(cr, w, visitRules)
 }
 
-// conferenceOverdue: AC-14, AC-16.
+// conferenceOverdue: AC-14, AC-16. An initial conference is not overdue
+// once the case has closed: an enquiry left without an outcome is on the
+// list of those instead.
 func (r Rules) conferenceOverdue(cr *domain.ChildRecord, w Window) []Exception {
-	return r.overdue(cr, w, conferenceRules)
+	found := r.overdue(cr, w, conferenceRules)
+	return slices.DeleteFunc(found, func(e Exception) bool {
+		if e.Record.Kind != "section47_enquiry" {
+			return false
+		}
+		for i := range cr.Section47Enquiries {
+			if s := &cr.Section47Enquiries[i]; s.ID == e.Record.ID {
+				for j := range cr.Referrals {
+					if ref := &cr.Referrals[j]; ref.ID == s.ReferralID {
+						return !openOn(ref.ReferralDate, ref.CloseDate, w.To)
+					}
+				}
+			}
+		}
+		return false
+	})
 }
 
 // coreGroupOverdue: AC-18.

@@ -146,6 +146,11 @@ func listCases() []listCase {
 			onPlan(cr)
 			cr.Conferences, cr.CPPlans = nil, nil
 		}), "2015-09-25", 1, "Initial child protection conference"},
+		{ConferenceOverdue, "no initial conference, case closed", with(func(cr *domain.ChildRecord) {
+			onPlan(cr)
+			cr.Conferences, cr.CPPlans = nil, nil
+			cr.Referrals[0].CloseDate, cr.Referrals[0].CloseReason = d("2015-09-22"), "RC7"
+		}), "2015-09-25", 0, ""},
 		{ConferenceOverdue, "no conference needed", with(func(cr *domain.ChildRecord) {
 			onPlan(cr)
 			cr.Conferences, cr.CPPlans = nil, nil

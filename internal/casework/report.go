@@ -16,10 +16,11 @@ import (
 // Store is where the lists read records: (*storage.DB). It must be safe
 // for concurrent use.
 type Store interface {
-	// CasesWith reads, a batch at a time, the records of the cases open at
-	// some time in a period that have a record of a kind in with (every
-	// open case if with is empty), with only the columns named.
-	CasesWith(ctx context.Context, from, to civil.Date, with []string, columns map[string][]string, fn func([]*domain.ChildRecord) error) error
+	// CasesInForce reads, a batch at a time, the records of the children
+	// with a record of one of the kinds in force at some time in a period
+	// (every case open in it, if no kinds are named), with only the
+	// columns named.
+	CasesInForce(ctx context.Context, from, to civil.Date, kinds []string, columns map[string][]string, fn func([]*domain.ChildRecord) error) error
 	// ChildRecords reads the named children's records in the same way.
 	ChildRecords(ctx context.Context, personIDs []int64, columns map[string][]string, fn func([]*domain.ChildRecord) error) error
 }
@@ -163,7 +164,7 @@ func eachChild(ctx context.Context, store Store, from, to civil.Date, with []str
 			}
 		}
 	}()
-	err := store.CasesWith(ctx, from, to, with, columns, func(batch []*domain.ChildRecord) error {
+	err := store.CasesInForce(ctx, from, to, with, columns, func(batch []*domain.ChildRecord) error {
 		select {
 		case batches <- slices.Clone(batch): // the loader reuses its slice
 			return nil

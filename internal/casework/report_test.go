@@ -21,7 +21,7 @@ type fakeStore struct {
 	named    []int64
 }
 
-func (f *fakeStore) CasesWith(ctx context.Context, from, to civil.Date, with []string, columns map[string][]string, fn func([]*domain.ChildRecord) error) error {
+func (f *fakeStore) CasesInForce(ctx context.Context, from, to civil.Date, with []string, columns map[string][]string, fn func([]*domain.ChildRecord) error) error {
 	f.mu.Lock()
 	f.with, f.columns = with, columns
 	f.mu.Unlock()

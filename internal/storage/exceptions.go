@@ -10,31 +10,54 @@ import (
 )
 
 // This file reads what casework's drift and delay lists and approvals queue
-// need (docs/casework.md): the open cases that have records of the kinds a
-// list is about, and a child's household.
+// need (docs/casework.md): the children with records of the kinds a list is
+// about, and a child's household.
 
-// CasesWith is Caseload narrowed to the children who have at least one
-// record of a kind in with: a list of strategy discussions need not read the
-// thousands of open cases that never had one. Each kind is still read with
-// one query per batch of children, never one per child. With no kinds in
-// with it is Caseload.
-func (db *DB) CasesWith(ctx context.Context, from, to civil.Date, with []string, columns Columns, fn func([]*domain.ChildRecord) error) error {
-	if len(with) == 0 {
+// inForce says when a record of a kind is in force: from its start to its
+// end (no end: still in force), or at its one instant.
+var inForce = map[string]struct {
+	start, end string
+	instant    bool
+}{
+	"referral":            {start: "referral_date", end: "close_date"},
+	"cp_plan":             {start: "start_date", end: "end_date"},
+	"cin_plan":            {start: "start_date", end: "end_date"},
+	"section47_enquiry":   {start: "start_date", end: "end_date"},
+	"plan":                {start: "start_date", end: "end_date"},
+	"care_episode":        {start: "start_date", end: "end_date"},
+	"strategy_discussion": {start: "held_at", instant: true},
+}
+
+// CasesInForce reads, as Caseload does, the records of the children who had
+// a record of one of the kinds in force at some time from from to to: a
+// list of children on plans need not read the thousands of open cases that
+// are not. Each kind is still read with one query per batch of children,
+// never one per child. With no kinds it is Caseload.
+func (db *DB) CasesInForce(ctx context.Context, from, to civil.Date, kinds []string, columns Columns, fn func([]*domain.ChildRecord) error) error {
+	if len(kinds) == 0 {
 		return db.Caseload(ctx, from, to, columns, fn)
 	}
-	// EXISTS looks each open case up in the kinds' person_id indexes, where
-	// IN (SELECT … UNION …) would read the kinds' tables whole.
-	having := make([]string, len(with))
-	for i, k := range with {
-		if _, ok := childRecordField[k]; !ok {
-			return fmt.Errorf("storage: %q is not a kind of a child's record", k)
+	parts := make([]string, len(kinds))
+	var args []any
+	for i, k := range kinds {
+		p, ok := inForce[k]
+		if !ok {
+			return fmt.Errorf("storage: %q is not a kind of record in force for a time", k)
 		}
-		having[i] = "EXISTS (SELECT 1 FROM " + db.kinds[k].kind.Table + " h WHERE h.person_id = open_cases.person_id)"
+		table := db.kinds[k].kind.Table
+		if p.instant {
+			// A day either side: an instant's day in England may be the
+			// day before or after its day in UTC. The caller decides the
+			// edges; this only narrows what is read.
+			parts[i] = "SELECT person_id FROM " + table + " WHERE " + p.start + " >= ? AND " + p.start + " < ?"
+			args = append(args, timeText(from.AddDays(-1).Time()), timeText(to.AddDays(2).Time()))
+			continue
+		}
+		parts[i] = "SELECT person_id FROM " + table + " WHERE " + p.start + " <= ? AND (" + p.end + " IS NULL OR " + p.end + " >= ?)"
+		args = append(args, to.String(), from.String())
 	}
-	q := "SELECT person_id FROM (" + openCaseUnion + ") open_cases WHERE " + strings.Join(having, " OR ") + " ORDER BY 1"
-	return db.readCases(ctx, columns, func(query queryFunc) ([]int64, error) {
-		return caseIDs(db, query, q, openCaseArgs(from, to)...)
-	}, fn)
+	q := strings.Join(parts, " UNION ") + " ORDER BY 1"
+	return db.readCases(ctx, columns, func(query queryFunc) ([]int64, error) { return caseIDs(db, query, q, args...) }, fn)
 }
 
 // household lists the people living with a person on a day: a relationship

@@ -10,14 +10,15 @@ import (
 	"github.com/waymark-care/waymark/internal/storage/storagetest"
 )
 
-// TestCasesWith reads only the open cases with a record of the kinds named.
-func TestCasesWith(t *testing.T) {
+// TestCasesInForce reads only the children with a record of the kinds named
+// in force in the period.
+func TestCasesInForce(t *testing.T) {
 	storagetest.Each(t, func(t testing.TB, db *storage.DB) {
 		defer storage.SetCaseBatch(2)()
 		ids := caseloadFixture(t, db)
-		read := func(with []string) []int64 {
+		read := func(from, to string, kinds ...string) []int64 {
 			var got []int64
-			err := db.CasesWith(ctx, civil.MustParse("2024-04-01"), civil.MustParse("2024-04-01"), with,
+			err := db.CasesInForce(ctx, civil.MustParse(from), civil.MustParse(to), kinds,
 				storage.Columns{"strategy_discussion": nil, "referral": {"referral_date"}}, func(batch []*domain.ChildRecord) error {
 					for _, cr := range batch {
 						got = append(got, cr.Person.ID)
@@ -32,20 +33,28 @@ func TestCasesWith(t *testing.T) {
 			}
 			return got
 		}
-		// Only the child with a full history has strategy discussions; the
-		// child in care and the care leaver are open cases without one.
-		if got := read([]string{"strategy_discussion"}); !slices.Equal(got, []int64{ids["full history"]}) {
-			t.Errorf("with strategy discussions: %v, want %v", got, ids["full history"])
+		for _, tt := range []struct {
+			name     string
+			from, to string
+			kinds    []string
+			want     []int64
+		}{
+			{"a referral open in February 2018", "2018-02-01", "2018-02-28", []string{"referral"}, []int64{ids["closed in 2018"]}},
+			{"a referral closed on the day", "2018-03-01", "2018-03-01", []string{"referral"}, []int64{ids["closed in 2018"]}},
+			{"a referral in 2017", "2017-01-01", "2017-12-31", []string{"referral"}, nil},
+			{"in care in 2024", "2024-04-01", "2024-04-01", []string{"care_episode", "section47_enquiry"}, []int64{ids["full history"], ids["in care, no referral"]}},
+			// The fixture's strategy discussion was at 11:00 on 8 Jan 2019.
+			{"a strategy discussion that day", "2019-01-08", "2019-01-08", []string{"strategy_discussion"}, []int64{ids["full history"]}},
+			{"a strategy discussion in 2017", "2017-01-01", "2017-12-31", []string{"strategy_discussion"}, nil},
+			{"every open case", "2024-04-01", "2024-04-01", nil, []int64{ids["full history"], ids["in care, no referral"], ids["care leaver"]}},
+		} {
+			if got := read(tt.from, tt.to, tt.kinds...); !slices.Equal(got, tt.want) {
+				t.Errorf("%s: %v, want %v (%v)", tt.name, got, tt.want, ids)
+			}
 		}
-		if got := read([]string{"care_episode", "strategy_discussion"}); !slices.Equal(got, []int64{ids["full history"], ids["in care, no referral"]}) {
-			t.Errorf("with an episode of care or a strategy discussion: %v", got)
-		}
-		if got := read(nil); len(got) != 3 {
-			t.Errorf("with no kinds named: %v, want the 3 open cases", got)
-		}
-		err := db.CasesWith(ctx, civil.MustParse("2024-04-01"), civil.MustParse("2024-04-01"), []string{"team"}, nil, nil)
+		err := db.CasesInForce(ctx, civil.MustParse("2024-04-01"), civil.MustParse("2024-04-01"), []string{"visit"}, nil, nil)
 		if err == nil {
-			t.Error("CasesWith accepted teams as a kind of a child's record")
+			t.Error("CasesInForce took visits as records in force for a time")
 		}
 	})
 }
