@@ -1,10 +1,12 @@
 package app
 
 import (
+	"encoding/csv"
 	"fmt"
 	"net/http"
 	"reflect"
 	"strconv"
+	"strings"
 
 	"github.com/waymark-care/waymark/internal/access"
 	"github.com/waymark-care/waymark/internal/audit"
@@ -255,4 +257,45 @@ func (a *App) chronologyAPI(w http.ResponseWriter, r *http.Request) {
 		es = []chronology.Entry{}
 	}
 	web.WriteJSON(w, http.StatusOK, map[string]any{"entries": es})
+}
+
+// chronologyCSV downloads the chronology, filtered as on the page, as a
+// spreadsheet; the download is written to the access log as an export.
+func (a *App) chronologyCSV(w http.ResponseWriter, r *http.Request) {
+	c, ok := a.decideChild(w, r, access.ExportRecord)
+	if !ok {
+		return
+	}
+	cr, err := a.records.childRecord(r.Context(), a.DB, c.personID)
+	if err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	filterRecord(cr, c.decision)
+	if err := a.logView(r, c, audit.Exported, "chronology (CSV)"); err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	f, _ := parseChronologyFilter(r)
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="chronology-%d.csv"`, c.personID))
+	out := csv.NewWriter(w)
+	out.Write([]string{"date", "time", "type", "event", "detail", "significant", "record"})
+	for _, e := range chronology.Build(cr, c.decision.Sees, f) {
+		at := ""
+		if !e.At.IsZero() {
+			at = e.At.In(london).Format("15:04")
+		}
+		out.Write([]string{e.Date.String(), at, string(e.Type), csvSafe(e.Title), csvSafe(e.Detail), strconv.FormatBool(e.Significant), fmt.Sprintf("%s %d", e.Kind, e.RecordID)})
+	}
+	out.Flush()
+}
+
+// csvSafe keeps a cell from being read as a formula by spreadsheet
+// programs (CSV injection).
+func csvSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

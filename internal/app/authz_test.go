@@ -83,6 +83,7 @@ func TestAuthorisationMatrix(t *testing.T) {
 			{"GET", child + "/significant-events/new", nil, nil, childStatus(recorders, 200)},
 			{"POST", child + "/significant-events", event, nil, childStatus(recorders, 303)},
 			{"GET", child + "/access-log", nil, nil, childStatus(logReaders, 200)},
+			{"GET", child + "/chronology.csv?type=protection", nil, nil, childStatus(viewers, 200)},
 			{"GET", "/users/{self}/access-log", nil, nil, all(200)},
 			{"GET", fmt.Sprintf("/users/%d/access-log", manager), nil, nil, only([]string{"manager", "auditor", "admin"}, 200)},
 			{"GET", "/break-glass", nil, nil, only(logReaders, 200)},

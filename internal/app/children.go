@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"reflect"
 	"slices"
 	"strconv"
@@ -30,6 +31,7 @@ func (a *App) mountChildren() error {
 	a.Private("GET /children/{id}/significant-events/new", a.significantEventForm)
 	a.Private("POST /children/{id}/significant-events", a.addSignificantEvent)
 	a.Private("GET /children/{id}/access-log", a.childAccessLogPage)
+	a.Private("GET /children/{id}/chronology.csv", a.chronologyCSV)
 	a.Private("GET /users/{id}/access-log", a.userAccessLogPage)
 	a.Private("GET /break-glass", a.breakGlassReports)
 	a.Private("POST /break-glass/{seq}/seen", a.breakGlassSeen)
@@ -192,6 +194,7 @@ type chronologyFilter struct {
 	SignificantOnly bool
 	OldestFirst     bool
 	Filtered        bool
+	CSV             string // the download of the events shown
 }
 
 type chronologyType struct {
@@ -213,6 +216,16 @@ func parseChronologyFilter(r *http.Request) (chronology.Filter, chronologyFilter
 	}
 	f.SignificantOnly, f.OldestFirst = view.SignificantOnly, view.OldestFirst
 	view.Filtered = len(f.Types) > 0 || f.SignificantOnly
+	keep := url.Values{}
+	for _, k := range []string{"type", "significant", "order"} {
+		if vs, ok := q[k]; ok {
+			keep[k] = vs
+		}
+	}
+	view.CSV = fmt.Sprintf("/children/%s/chronology.csv", r.PathValue("id"))
+	if len(keep) > 0 {
+		view.CSV += "?" + keep.Encode()
+	}
 	return f, view
 }
 

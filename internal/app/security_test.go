@@ -208,6 +208,10 @@ func TestAccessLogged(t *testing.T) {
 		c.get(child)
 		c.get("/api/v1" + child)
 		c.get("/api/v1" + child + "/chronology?type=protection")
+		if res := c.get(child + "/chronology.csv?significant=1"); res.status != 200 || !strings.HasPrefix(res.body, "date,time,type,event,detail,significant,record\n") ||
+			!strings.Contains(res.body, "Strategy discussion") || strings.Contains(res.body, "Core group") {
+			t.Errorf("chronology download: %d\n%s", res.status, res.body)
+		}
 		c.get("/search?q=example")
 		c.get("/api/v1/search?q=ellie")
 		o := f.signedIn("outsider")
@@ -235,6 +239,7 @@ func TestAccessLogged(t *testing.T) {
 			"manager view child page involved ",
 			"manager view record (API) involved ",
 			"manager view chronology (API) involved ",
+			"manager export chronology (CSV) involved ",
 			"manager search_result search result involved ",
 			"manager search_result search result involved ",
 			"outsider break_glass break glass break_glass Police called out of hours",
@@ -283,6 +288,14 @@ func TestSecurityHeadersAndLimits(t *testing.T) {
 	for _, next := range []string{"https://evil.example/", "//evil.example", "/\\evil.example"} {
 		if got := safeNext(next); got != "/" {
 			t.Errorf("safeNext(%q) = %q", next, got)
+		}
+	}
+}
+
+func TestCSVSafe(t *testing.T) {
+	for in, want := range map[string]string{"=HYPERLINK(\"x\")": "'=HYPERLINK(\"x\")", "+1": "'+1", "-2": "'-2", "@sum": "'@sum", "Visit": "Visit", "": ""} {
+		if got := csvSafe(in); got != want {
+			t.Errorf("csvSafe(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
