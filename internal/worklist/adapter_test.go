@@ -413,7 +413,7 @@ func TestRefs(t *testing.T) {
 	if r, err := ParseRef(""); err != nil || !r.IsZero() {
 		t.Errorf(`ParseRef("") = %v, %v; want the zero Ref`, r, err)
 	}
-	for _, s := range []string{"visit", "visit/", "visit/x", "visit/0", "spaceship/3", "/3"} {
+	for _, s := range []string{"visit", "visit/", "visit/x", "visit/0", "visit/05", "visit/+5", "spaceship/3", "/3"} {
 		if _, err := ParseRef(s); err == nil {
 			t.Errorf("ParseRef(%q) gave no error", s)
 		}
@@ -421,4 +421,21 @@ func TestRefs(t *testing.T) {
 	if got := (Ref{Kind: "core_group", ID: 3}).Title(); got != "Core group meeting" {
 		t.Errorf("Title = %q", got)
 	}
+}
+
+// FuzzParseRef: a reference either reads back to the same text or is
+// refused; it never panics.
+func FuzzParseRef(f *testing.F) {
+	for _, s := range []string{"visit/12", "", "visit/", "/3", "strategy_discussion/9223372036854775807", "visit/-1", "visit/1/2", "visit/05", "visit/+5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, err := ParseRef(s)
+		if err != nil {
+			return
+		}
+		if s != "" && r.String() != s {
+			t.Errorf("ParseRef(%q) = %v, which writes %q", s, r, r.String())
+		}
+	})
 }

@@ -29,7 +29,7 @@ func ParseRef(s string) (Ref, error) {
 	}
 	kind, id, ok := strings.Cut(s, "/")
 	n, err := strconv.ParseInt(id, 10, 64)
-	if _, known := domain.KindNamed(kind); !ok || !known || err != nil || n <= 0 {
+	if _, known := domain.KindNamed(kind); !ok || !known || err != nil || n <= 0 || strconv.FormatInt(n, 10) != id {
 		return Ref{}, fmt.Errorf("%q is not a record reference (kind/id)", s)
 	}
 	return Ref{Kind: kind, ID: n}, nil
