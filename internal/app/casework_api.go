@@ -161,7 +161,7 @@ func (a *App) listRecordsAPI(k *domain.Kind) http.HandlerFunc {
 		}
 		out := []map[string]any{}
 		for _, rec := range recordsOf(cr, k.Name) {
-			out = append(out, caseworkJSON(rules, cr, rec))
+			out = append(out, caseworkJSON(rules, cr, rec, a.today()))
 		}
 		web.WriteJSON(w, http.StatusOK, map[string]any{"kind": k.Name, "records": out})
 	}
@@ -190,7 +190,7 @@ func (a *App) recordAPI(k *domain.Kind) http.HandlerFunc {
 			a.serverError(w, r, err)
 			return
 		}
-		web.WriteJSON(w, http.StatusOK, caseworkJSON(rules, cr, rec))
+		web.WriteJSON(w, http.StatusOK, caseworkJSON(rules, cr, rec, a.today()))
 	}
 }
 
@@ -453,7 +453,7 @@ func (a *App) answerSave(w http.ResponseWriter, r *http.Request, c *childRequest
 		status = http.StatusCreated
 		w.Header().Set("Location", recordPath(c.personID, rec))
 	}
-	web.WriteJSON(w, status, caseworkJSON(rules, cr, rec))
+	web.WriteJSON(w, status, caseworkJSON(rules, cr, rec, a.today()))
 }
 
 // writeConflict answers a change made against an older version: 409,
@@ -606,7 +606,7 @@ func recordPath(personID int64, rec domain.Record) string {
 
 // caseworkJSON is a record as the API shows it: its fields, its address, and
 // what the workflow derives from it ("derived"), never stored.
-func caseworkJSON(rules casework.Rules, cr *domain.ChildRecord, rec domain.Record) map[string]any {
+func caseworkJSON(rules casework.Rules, cr *domain.ChildRecord, rec domain.Record, today civil.Date) map[string]any {
 	b, err := json.Marshal(rec)
 	if err != nil {
 		panic(err)
@@ -619,7 +619,9 @@ func caseworkJSON(rules casework.Rules, cr *domain.ChildRecord, rec domain.Recor
 	case *domain.Contact:
 		d := rules.ContactDecision(v)
 		derived["decision_due"] = d.Due
-		if !d.Done.IsZero() {
+		if d.Done.IsZero() {
+			derived["decision_overdue"] = d.Overdue(today)
+		} else {
 			derived["decided_on_time"] = d.OnTime()
 		}
 	case *domain.Referral:

@@ -316,8 +316,13 @@ func TestCaseworkAPIAccess(t *testing.T) {
 		{"police", http.StatusNotFound},
 		{"analyst", http.StatusNotFound},
 	} {
-		if status, out := f.cwClient(tt.user).call("POST", path, body); status != tt.want {
+		status, out := f.cwClient(tt.user).call("POST", path, body)
+		if status != tt.want {
 			t.Errorf("%s: %d, want %d: %v", tt.user, status, tt.want, out)
+		}
+		// Received on Fri 31 Oct 2025 and not decided: overdue since Mon 3 Nov.
+		if status == http.StatusCreated && out["derived"].(map[string]any)["decision_overdue"] != true {
+			t.Errorf("an undecided contact: %v", out["derived"])
 		}
 	}
 	if status, _ := f.browser().do("GET", path, nil, nil).status, 0; status != http.StatusUnauthorized {
