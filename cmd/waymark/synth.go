@@ -205,11 +205,14 @@ func printSummary(ctx context.Context, db *storage.DB, cfg synth.Config, periodG
 	rows := [][]string{{"Measure", "Figure", "Generated", "Target", "Tolerance", ""}}
 	misses := 0
 	for _, f := range figures {
-		mark := "ok"
-		if !f.OK {
+		value, mark := formatFigure(f.Value, f.Unit), "ok"
+		switch {
+		case f.Base == 0 && f.Unit != "count":
+			value, mark = "–", "no cases"
+		case !f.OK:
 			mark, misses = "MISS", misses+1
 		}
-		rows = append(rows, []string{f.Measure, f.Source, formatFigure(f.Value, f.Unit), formatFigure(f.Target, f.Unit), formatTolerance(f), mark})
+		rows = append(rows, []string{f.Measure, f.Source, value, formatFigure(f.Target, f.Unit), formatTolerance(f), mark})
 	}
 	printTable(stdout, rows)
 	fmt.Fprintf(stdout, "\n%d of %d figures within tolerance.\n", len(figures)-misses, len(figures))

@@ -11,6 +11,7 @@ import (
 
 	"github.com/waymark-care/waymark/internal/calendar"
 	"github.com/waymark-care/waymark/internal/civil"
+	"github.com/waymark-care/waymark/internal/domain"
 )
 
 // This file holds what the synthetic authority (package synth) needs from
@@ -63,6 +64,19 @@ func (db *DB) SynthPeriod(ctx context.Context, actor string) (from, to civil.Dat
 		return from, to, err
 	}
 	return civil.OfTime(a), civil.OfTime(b), nil
+}
+
+// Counts returns how many records of each kind the database holds.
+func (db *DB) Counts(ctx context.Context) (map[string]int, error) {
+	counts := map[string]int{}
+	for _, k := range domain.Kinds() {
+		var n int
+		if err := db.sql.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+k.Table).Scan(&n); err != nil {
+			return nil, fmt.Errorf("count %s: %w", k.Table, err)
+		}
+		counts[k.Name] = n
+	}
+	return counts, nil
 }
 
 // Stock is the open caseload on a date (figures §17.3).

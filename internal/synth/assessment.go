@@ -33,8 +33,12 @@ func (s *sim) startAssessments(f *family) {
 		s.record(w, c.asmt)
 	}
 	// Some assessments find reasonable cause to suspect significant harm
-	// part way through.
-	if f.route == "" && days > 2 && s.r.chance(0.2) {
+	// part way through; more of those before a baby's birth.
+	concern := 0.2
+	if f.children[0].unborn(s.today) {
+		concern = 0.6
+	}
+	if f.route == "" && days > 2 && s.r.chance(concern) {
 		s.on(s.cal.AddWorkingDays(s.today, s.r.between(1, days-1)), func() {
 			if f.assessing && !f.enquiring && f.stage == "assessment" {
 				s.concernRaised(f)
@@ -152,7 +156,7 @@ func (s *sim) assessmentOutcome(f *family) string {
 	case "private_fostering":
 		return "private_fostering"
 	}
-	return pick(s.r, choice[string]{{48, "nfa"}, {4, "other_agency"}, {45.5, "cin"}, {2.5, "care"}})
+	return pick(s.r, choice[string]{{52, "nfa"}, {4, "other_agency"}, {41, "cin"}, {3, "care"}})
 }
 
 // conclude acts on what the assessment and any enquiry decided, once both
@@ -173,14 +177,12 @@ func (s *sim) conclude(f *family) {
 		if outcome == "other_agency" {
 			reason = "RC7"
 		}
-		toEarlyHelp := outcome == "nfa" && s.r.chance(0.15)
+		toEarlyHelp := outcome == "nfa" && s.r.chance(0.12)
 		if toEarlyHelp {
 			reason = "RC9"
 		}
-		manager := kids[0].sw.w.team.manager
 		for _, c := range kids {
 			ref := c.ref
-			s.decide(c, manager, "Close: no further action", "Assessment found no role for children's social care; universal services meet the child's needs.")
 			s.closeCase(c, reason)
 			if toEarlyHelp {
 				s.stepDown(c, ref)
@@ -269,7 +271,7 @@ func (s *sim) startCIN(f *family) {
 					s.concernRaised(f)
 				}
 			})
-		case s.r.chance(0.035):
+		case s.r.chance(0.025):
 			s.on(s.ends(cinDays), func() {
 				if f.gen == gen {
 					s.familyBreakdown(f)
@@ -293,7 +295,7 @@ func (s *sim) reviewCIN(f *family) {
 // endCIN ends the family's child in need plans and closes their cases, some
 // stepping down to early help.
 func (s *sim) endCIN(f *family) {
-	toEarlyHelp := s.r.chance(0.12)
+	toEarlyHelp := s.r.chance(0.08)
 	for _, c := range append([]*child(nil), f.children...) {
 		ref := c.ref
 		s.endPlans(c, "")

@@ -45,14 +45,18 @@ func (s *sim) enterCare(kids []*child, route string) {
 		// Young children mostly come into care through the court.
 		route = "ico"
 	}
-	var plan string
+	var young string
 	for _, c := range kids {
 		if c.care != nil || c.ref == nil || c.unborn(s.today) || c.age(s.today) >= 18 {
 			continue
 		}
-		// Brothers and sisters share a plan where they can.
-		if plan == "" || plan == "adoption" && c.age(s.today) >= 7 {
-			plan = s.carePlan(c, route)
+		plan := s.carePlan(c, route)
+		// Young brothers and sisters are planned for together.
+		if c.age(s.today) < 5 {
+			if young == "" {
+				young = plan
+			}
+			plan = young
 		}
 		s.intoCare(c, route, plan)
 	}
@@ -112,15 +116,17 @@ func (s *sim) carePlan(c *child, route string) string {
 	case route == "uasc":
 		return "long_term"
 	case route == "s20" && age >= 12:
-		return pick(s.r, choice[string]{{45, "home"}, {55, "long_term"}})
+		return pick(s.r, choice[string]{{55, "home"}, {45, "long_term"}})
 	case route == "s20":
-		return pick(s.r, choice[string]{{55, "home"}, {25, "long_term"}, {8, "sgo"}, {12, "adoption"}})
+		return pick(s.r, choice[string]{{60, "home"}, {20, "long_term"}, {8, "sgo"}, {12, "adoption"}})
+	case age < 1:
+		return pick(s.r, choice[string]{{70, "adoption"}, {16, "sgo"}, {10, "home"}, {4, "long_term"}})
 	case age < 5:
-		return pick(s.r, choice[string]{{50, "adoption"}, {20, "sgo"}, {12, "home"}, {16, "long_term"}, {2, "cao"}})
+		return pick(s.r, choice[string]{{55, "adoption"}, {20, "sgo"}, {12, "home"}, {11, "long_term"}, {2, "cao"}})
 	case age < 12:
-		return pick(s.r, choice[string]{{22, "home"}, {22, "sgo"}, {51, "long_term"}, {5, "cao"}})
+		return pick(s.r, choice[string]{{28, "home"}, {25, "sgo"}, {42, "long_term"}, {5, "cao"}})
 	}
-	return pick(s.r, choice[string]{{20, "home"}, {80, "long_term"}})
+	return pick(s.r, choice[string]{{30, "home"}, {70, "long_term"}})
 }
 
 // planExit puts the end of care in the diary, for plans the court does not
@@ -158,7 +164,7 @@ func (s *sim) planExit(c *child) {
 	if eighteen := c.dob.AddYears(18); !eighteen.Before(s.today) {
 		s.on(eighteen, func() {
 			if c.care == cr {
-				s.leaveCare(c, pick(s.r, choice[string]{{30, "E17"}, {35, "E5"}, {10, "E6"}, {10, "E13"}, {15, "E8"}}))
+				s.leaveCare(c, pick(s.r, choice[string]{{30, "E17"}, {20, "E5"}, {5, "E6"}, {15, "E13"}, {30, "E8"}}))
 			}
 		})
 	}
@@ -190,6 +196,11 @@ func (s *sim) placementType(c *child, longTerm bool) string {
 		t = pick(s.r, choice[string]{{55, "U6"}, {13, "U3"}, {24, "K2"}, {3, "S1"}, {2, "P1"}, {1, "K1"}, {2, "R2"}})
 	default:
 		t = pick(s.r, choice[string]{{40, "U6"}, {10, "U3"}, {15, "K2"}, {32, "K3"}, {1, "P1"}, {2, "S1"}})
+	}
+	// Some children planned to go home live there on the order while the
+	// plan is tested.
+	if cr := c.care; cr.plan == "home" && cr.legal != "V2" && s.r.chance(0.2) {
+		t = "P1"
 	}
 	if longTerm {
 		switch t {
@@ -304,7 +315,7 @@ func (s *sim) locate(c *child, p *domain.Placement) {
 		// Foster carers and adopters live where they live, not at the agency.
 		away = nil
 		if s.r.chance(carerAway) {
-			away = &awayPlaces[s.r.IntN(len(awayPlaces))]
+			away = s.awayPlace()
 		}
 		p.Postcode = s.r.localPostcode()
 		if away != nil {
@@ -363,7 +374,15 @@ func (s *sim) placementEnds(c *child, p *domain.Placement, brokeDown bool) {
 	}
 	var days int
 	switch {
-	case p.Type[0] == 'A' || p.Type == "P1" || p.Type == "R5" || p.Type == "K1":
+	case p.Type[0] == 'A' || p.Type == "R5" || p.Type == "K1":
+		return
+	case p.Type == "P1":
+		// Placed at home under a care order until the court discharges it.
+		s.on(s.daysAfter(s.today, in(180, 540)), func() {
+			if c.care == cr && cr.placement == p && cr.court == nil {
+				s.leaveCare(c, "E4A")
+			}
+		})
 		return
 	case p.Type == "R3":
 		days = s.r.between(42, 120)
@@ -436,14 +455,14 @@ func (s *sim) careRoutines(c *child) {
 		if cr.runner {
 			s.every(s.daysAfter(s.today, in(10, 90)), in(15, 90), func() bool { return inCare() && s.goneMissing(c) })
 		}
-		if s.r.chance(0.08) {
+		if s.r.chance(0.15) {
 			s.on(s.daysAfter(s.today, in(30, 600)), func() {
 				if inCare() {
 					s.record(c.sw.w, &domain.SubstanceMisuse{PersonID: c.p.ID, Date: s.today, Substance: oneOf(s.r, "Cannabis", "Alcohol", "Nitrous oxide"), InterventionReceived: ptr(s.r.chance(0.7))})
 				}
 			})
 		}
-		if s.r.chance(0.05) {
+		if s.r.chance(0.1) {
 			s.on(s.daysAfter(s.today, in(30, 600)), func() {
 				if inCare() {
 					s.record(c.sw.w, &domain.Conviction{PersonID: c.p.ID, Date: s.today, Offence: oneOf(s.r, "Criminal damage", "Theft", "Common assault", "Possession of cannabis")})
@@ -623,6 +642,23 @@ func (s *sim) familyBreakdown(f *family) {
 func (s *sim) urgentProceedings(f *family) {
 	route := pick(s.r, choice[string]{{75, "ico"}, {15, "police"}, {10, "epo"}})
 	s.enterCare(append([]*child(nil), f.children...), route)
+}
+
+// Remands to local authority accommodation a year, of teenagers already
+// known to the service.
+const remands = 5
+
+func (s *sim) remanded() {
+	if len(s.families) == 0 {
+		return
+	}
+	f := s.families[s.r.IntN(len(s.families))]
+	for _, c := range f.children {
+		if c.age(s.today) >= 12 {
+			s.enterCare([]*child{c}, "remand")
+			return
+		}
+	}
 }
 
 // Unaccompanied asylum-seeking children arriving: 4 in care at a time

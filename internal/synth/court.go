@@ -86,7 +86,7 @@ func (s *sim) startProceedings(c *child) {
 	cr.court = pr
 	hearing := func(on civil.Date, kind, outcome string) {
 		s.on(on, func() {
-			if cr.court == pr {
+			if c.care == cr && cr.court == pr {
 				s.record(c.sw.w, &domain.CourtHearing{PersonID: c.p.ID, ProceedingsID: cp.ID, Date: s.today, HearingType: kind, Outcome: outcome})
 			}
 		})
@@ -311,8 +311,10 @@ func (s *sim) adopterEnquiry(enquired civil.Date) *domain.ProspectiveAdopter {
 		name = fmt.Sprintf("Ms %s %s", oneOf(s.r, households[0].v.women...), surname)
 	case "M1":
 		name = fmt.Sprintf("Mr %s %s", oneOf(s.r, households[0].v.men...), surname)
-	case "FF", "MM":
+	case "FF":
 		name = fmt.Sprintf("%s and %s %s", oneOf(s.r, households[0].v.women...), oneOf(s.r, households[0].v.women...), surname)
+	case "MM":
+		name = fmt.Sprintf("%s and %s %s", oneOf(s.r, households[0].v.men...), oneOf(s.r, households[0].v.men...), surname)
 	}
 	p := &domain.ProspectiveAdopter{Name: name, EnquiryDate: enquired, NumberOfAdopters: a.number, LegalStatus: a.legal,
 		FosterToAdopt: s.r.chance(0.12), SocialWorkerID: worker.p.ID, ChildrenApprovedFor: pick(s.r, choice[int]{{65, 1}, {30, 2}, {5, 3}})}

@@ -44,9 +44,9 @@ type family struct {
 // Annual flows at Doncaster's size (§17.2).
 const (
 	childContacts   = 9_400 // child-contacts a year
-	directEarlyHelp = 150   // early help assessments started by partner agencies
+	directEarlyHelp = 110   // early help assessments started by partner agencies
 	// childrenPerContact is the mean number of children a contact names.
-	childrenPerContact = 1.7
+	childrenPerContact = 1.6
 	// weekendShare is a weekend day's or bank holiday's volume relative to a
 	// working day's.
 	weekendShare = 0.3
@@ -92,6 +92,9 @@ func (s *sim) frontDoorDay() {
 		}
 		for range s.r.poisson(s.perYear(uascArrivals) * 365.25 / 253) {
 			s.uascArrives()
+		}
+		for range s.r.poisson(s.perYear(remands) * 365.25 / 253) {
+			s.remanded()
 		}
 	}
 	s.adopterEnquiries()
@@ -141,7 +144,10 @@ func (s *sim) contactArrives(working bool) {
 		contacts[i] = ct
 	}
 	decide := func() {
-		decidedAt := later2(arrived.Add(20*time.Minute), s.workingHours(s.today))
+		decidedAt := s.workingHours(s.today)
+		if min := arrived.Add(20 * time.Minute); decidedAt.Before(min) {
+			decidedAt = min
+		}
 		for _, ct := range contacts {
 			ct.Decision, ct.DecisionAt, ct.DecidedByID = decision, decidedAt, manager.p.ID
 		}
@@ -168,13 +174,6 @@ func (s *sim) contactArrives(working bool) {
 	s.on(decideOn, act)
 }
 
-func later2(a, b time.Time) time.Time {
-	if a.After(b) {
-		return a
-	}
-	return b
-}
-
 // screen is the front door's decision on a new contact. About half of all
 // contacts become referrals (F037); 43% of domestic abuse notifications go
 // no further (F036).
@@ -185,23 +184,20 @@ func (s *sim) screen(da, unborn bool, source string) string {
 	case unborn:
 		return pick(s.r, choice[string]{{10, "advice_signpost"}, {10, "early_help"}, {80, "referral"}})
 	}
-	return pick(s.r, choice[string]{{24, "nfa"}, {18, "advice_signpost"}, {2.5, "early_help"}, {48.5, "referral"}, {7, "strategy_discussion"}})
+	return pick(s.r, choice[string]{{24, "nfa"}, {18, "advice_signpost"}, {2.5, "early_help"}, {48, "referral"}, {7.5, "strategy_discussion"}})
 }
 
+// actOnContact does what the front door decided, unless another contact
+// has opened the family's case meanwhile.
 func (s *sim) actOnContact(hh *household, kids []*child, contacts []*domain.Contact, decision, source string) {
 	if hh.fam != nil {
 		return
-	}
-	for _, c := range kids {
-		if c.open() || c.care != nil {
-			return
-		}
 	}
 	switch decision {
 	case "referral", "strategy_discussion":
 		urgent := decision == "strategy_discussion"
 		route := ""
-		if !urgent && s.r.chance(0.3) {
+		if !urgent && s.r.chance(0.4) {
 			for _, c := range kids {
 				if c.disabled {
 					route = "disabled"
@@ -262,7 +258,7 @@ func (s *sim) sourceOrganisation(source string) int64 {
 // of referrals re-referrals within 12 months (F040).
 const (
 	openCaseContacts = 0.06
-	recentContacts   = 0.25
+	recentContacts   = 0.28
 	knownContacts    = 0.08
 )
 
@@ -296,7 +292,7 @@ func (s *sim) householdFor(source string) (*household, bool) {
 		return hh, true
 	}
 	age := pick(s.r, contactAges)
-	if source[0] == '3' && s.r.chance(0.12) {
+	if source[0] == '3' && s.r.chance(0.3) {
 		age = -1
 	}
 	hh = s.newHousehold(pick(s.r, households), s.familyDOBs(age), s.pickWorker("front_door"))
@@ -351,7 +347,7 @@ func (s *sim) refer(hh *household, kids []*child, contacts []*domain.Contact, so
 			ref.ContactID = contacts[i].ID
 		}
 		s.record(mash, ref)
-		c.ref, c.fam, c.lastReferral = ref, f, s.today
+		c.ref, c.fam = ref, f
 		f.children = append(f.children, c)
 		s.allocate(c, &c.sw, w, "allocated_social_worker", "FCONTA")
 		if c.eh != nil {
@@ -400,7 +396,22 @@ func (s *sim) closeAtReferral(f *family) {
 	}
 }
 
-// closeCase closes a child's referral and ends their allocation.
+// closureSummaries are what a closing worker writes, by CIN reason for
+// closure.
+var closureSummaries = map[string]string{
+	"RC1": "Adopted: adoption order granted.",
+	"RC2": "Child died.",
+	"RC3": "Child arrangements order granted; no further role for children's social care.",
+	"RC4": "Special guardianship order granted.",
+	"RC5": "Family moved; case transferred to the new authority.",
+	"RC6": "Transferred to adult social care.",
+	"RC7": "Plan complete: risks reduced and the family supported by universal services.",
+	"RC8": "No further action: needs can be met by universal services.",
+	"RC9": "Needs can be met by early help: stepped down with the family's agreement.",
+}
+
+// closeCase closes a child's referral, authorised by the worker's manager
+// (FD-08), and ends their allocation.
 func (s *sim) closeCase(c *child, reason string) {
 	if c.ref == nil {
 		return
@@ -409,7 +420,12 @@ func (s *sim) closeCase(c *child, reason string) {
 	if c.sw != nil {
 		by = c.sw.w
 	}
-	c.ref.CloseDate, c.ref.CloseReason = s.today, reason
+	r := c.ref
+	r.CloseDate, r.CloseReason, r.ClosureSummary = s.today, reason, closureSummaries[reason]
+	r.ClosureAuthorisedByID, r.ClosureAuthorisedDate = by.team.manager.p.ID, s.today
+	if r.NFA {
+		r.ClosureNotSeenReason = "Closed after initial checks, without a visit."
+	}
 	s.amend(by, c.ref)
 	c.ref = nil
 	s.release(&c.sw)
@@ -439,7 +455,6 @@ func (s *sim) leaveFamily(c *child) {
 	last.idx = f.idx
 	s.families = s.families[:len(s.families)-1]
 	f.hh.fam = nil
-	f.hh.closed = s.today
 	s.recent = append(s.recent, closure{f.hh, s.today})
 	s.known = append(s.known, f.hh)
 }
@@ -447,7 +462,7 @@ func (s *sim) leaveFamily(c *child) {
 // earlyHelpLead is who leads early help the front door or a social worker
 // passes on: the intensive family support service, or the child's school.
 func (s *sim) earlyHelpLead() (*domain.Organisation, string) {
-	if s.r.chance(0.45) {
+	if s.r.chance(0.35) {
 		return oneOf(s.r, s.org.schools...), "education"
 	}
 	return s.org.ifss, "early_help"

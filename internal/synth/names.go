@@ -81,6 +81,13 @@ type place struct {
 	lo, hi        int // miles from home
 }
 
+// awayPlace is where a child placed outside the authority goes: most often
+// a neighbouring town, sometimes far away.
+func (s *sim) awayPlace() *place {
+	u := s.r.Float64()
+	return &awayPlaces[int(u*u*float64(len(awayPlaces)))]
+}
+
 // localPostcode returns a postcode in the authority's DN1–DN12 districts.
 // Its unit letters are ones Royal Mail never uses, so it is always fictitious.
 func (r rng) localPostcode() string {

@@ -21,7 +21,6 @@ type household struct {
 	// the front door records the children, the first referral the family.
 	network bool
 	fam     *family
-	closed  civil.Date // when its last case closed
 }
 
 // child is a child the service has recorded, with where they are in their
@@ -32,10 +31,9 @@ type child struct {
 	dob      civil.Date // the real or expected date of birth
 	disabled bool
 
-	ref          *domain.Referral // the open referral: the CIN episode
-	lastReferral civil.Date
-	fam          *family
-	sw, iro, pa  *allocation
+	ref         *domain.Referral // the open referral: the CIN episode
+	fam         *family
+	sw, iro, pa *allocation
 
 	asmt   *domain.Assessment
 	s47    *domain.Section47Enquiry
@@ -63,9 +61,6 @@ func (c *child) slot(role string) **allocation {
 func (c *child) age(on civil.Date) int { return c.dob.AgeOn(on) }
 
 func (c *child) unborn(on civil.Date) bool { return on.Before(c.dob) }
-
-// open reports whether the child has an open referral.
-func (c *child) open() bool { return c.ref != nil }
 
 // Ages of children when the front door first hears of them, in years.
 var contactAges = choice[int]{
@@ -114,7 +109,7 @@ func (s *sim) newHousehold(her heritage, dobs []civil.Date, by *worker) *househo
 // addChild adds a child to the household's records: the person, their
 // identifiers and their address.
 func (s *sim) addChild(hh *household, dob civil.Date, by *worker) *child {
-	c := &child{hh: hh, dob: dob, disabled: s.r.chance(0.06)}
+	c := &child{hh: hh, dob: dob, disabled: s.r.chance(0.05)}
 	p := &domain.Person{LAChildID: s.n.laChildID(), Forename: "Baby", Surname: hh.surname,
 		Ethnicity: oneOf(s.r, hh.her.ethnicity...), Language: hh.her.language, Nationality: nationality(hh.her),
 		InterpreterNeeded: hh.her.language != "English" && s.r.chance(0.3)}
@@ -164,7 +159,9 @@ func (s *sim) name(c *child) {
 	}
 }
 
-// born is an unborn child's birth, notified by the midwife.
+// born is an unborn child's birth, notified by the midwife. A baby on a
+// pre-birth child protection plan may be removed at birth, under an interim
+// care order.
 func (s *sim) born(c *child) {
 	s.name(c)
 	by := s.pickWorker("front_door")
@@ -172,6 +169,9 @@ func (s *sim) born(c *child) {
 		by = c.sw.w
 	}
 	s.amend(by, c.p)
+	if c.cp != nil && s.r.chance(0.6) {
+		s.enterCare([]*child{c}, "ico")
+	}
 }
 
 // recordNetwork records a household's home, parents and every child's
@@ -205,6 +205,10 @@ func (s *sim) recordNetwork(hh *household, by *worker) {
 func (s *sim) relate(c *child, by *worker) {
 	hh := c.hh
 	s.recordAddress(c, by)
+	// Families from the EU have settled status.
+	if hh.her.language == "Polish" && !c.unborn(s.today) {
+		s.record(by, &domain.ImmigrationStatus{PersonID: c.p.ID, Status: "eea_settled", From: later(hh.since, c.dob)})
+	}
 	// Relationships run from birth, which an unborn baby has yet to reach.
 	var from civil.Date
 	if !c.unborn(s.today) {

@@ -25,7 +25,8 @@ type Figure struct {
 	// share what happens to them.
 	Tolerance float64 `json:"tolerance"`
 	// Base is the number the figure is measured over: the count itself, or
-	// the denominator of a rate or mean.
+	// the denominator of a rate or mean. A rate or mean over nothing is not
+	// measured, and counts as within tolerance.
 	Base int  `json:"base"`
 	OK   bool `json:"ok"`
 }
@@ -186,11 +187,11 @@ func compare(st storage.Stock, fl storage.Flows, scale, years float64) []Figure 
 		case "%":
 			p := f.Target / 100
 			f.Tolerance = math.Max(f.Tolerance, 300*math.Sqrt(familyEffect*p*(1-p)/math.Max(float64(base), 1)))
-			f.OK = base > 0 && math.Abs(v-f.Target) <= f.Tolerance
+			f.OK = base == 0 || math.Abs(v-f.Target) <= f.Tolerance
 		default:
 			// Means of a few cases vary widely: widen as for a proportion.
 			f.Tolerance *= math.Max(1, math.Sqrt(30/math.Max(float64(base), 1)))
-			f.OK = base > 0 && math.Abs(v-f.Target) <= f.Tolerance
+			f.OK = base == 0 || math.Abs(v-f.Target) <= f.Tolerance
 		}
 		figures[i] = f
 	}

@@ -77,11 +77,10 @@ type Config struct {
 
 // Progress reports how far a run has got.
 type Progress struct {
-	Day      civil.Date
-	Days     int // simulated so far
-	Total    int // to simulate
-	Records  int // written so far, updates included
-	Children int
+	Day     civil.Date
+	Days    int // simulated so far
+	Total   int // to simulate
+	Records int // written so far, updates included
 }
 
 // Result describes a generated authority.
@@ -116,7 +115,7 @@ func Generate(ctx context.Context, db *storage.DB, cfg Config) (Result, error) {
 	}
 	s := newSim(cfg)
 	total := cfg.To.DaysSince(cfg.From) + 1
-	err := s.write(ctx, db, cfg.From, Actor, func() {
+	err := s.write(ctx, db, cfg.From, func() {
 		s.step = 100 * time.Millisecond
 		s.setUp()
 		s.migrateOpenCases()
@@ -128,13 +127,13 @@ func Generate(ctx context.Context, db *storage.DB, cfg Config) (Result, error) {
 		if last.After(cfg.To) {
 			last = cfg.To
 		}
-		err = s.write(ctx, db, day, Actor, func() {
+		err = s.write(ctx, db, day, func() {
 			for d := day; !d.After(last) && s.err == nil; d = d.AddDays(1) {
 				s.simulate(d)
 			}
 		})
 		if err == nil && cfg.Progress != nil {
-			cfg.Progress(Progress{Day: last, Days: last.DaysSince(cfg.From) + 1, Total: total, Records: s.written, Children: s.n.child})
+			cfg.Progress(Progress{Day: last, Days: last.DaysSince(cfg.From) + 1, Total: total, Records: s.written})
 		}
 	}
 	if err != nil {
@@ -168,16 +167,15 @@ type sim struct {
 	seq   uint64
 	n     ids
 
-	org    organisations
-	teams  map[string][]*team // by team type; looked up, never ranged over
-	staff  []*worker          // everyone ever employed, in order of joining
-	system *worker            // the data migration
+	org   organisations
+	teams map[string][]*team // by team type; looked up, never ranged over
+	// setup records the authority's structure; system is the migration.
+	setup, system *worker
 
 	families  []*family // open, in order of opening
 	recent    []closure
 	known     []*household
 	adopters  []*adopter
-	sequence  int // orders families and households for sampling
 	migrating bool
 }
 
@@ -188,13 +186,14 @@ func newSim(cfg Config) *sim {
 		cal:    calendar.EnglandAndWales(),
 		scale:  cfg.scale(),
 		teams:  map[string][]*team{},
+		setup:  &worker{p: &domain.Professional{StaffID: Actor}},
 		system: &worker{p: &domain.Professional{StaffID: MigrationActor}},
 	}
 }
 
 // write runs one simulated stretch in one transaction.
-func (s *sim) write(ctx context.Context, db *storage.DB, day civil.Date, actor string, fn func()) error {
-	return db.Write(ctx, storage.Change{Actor: actor, At: day.Time().Add(8 * time.Hour)}, func(tx *storage.Tx) error {
+func (s *sim) write(ctx context.Context, db *storage.DB, day civil.Date, fn func()) error {
+	return db.Write(ctx, storage.Change{Actor: Actor, At: day.Time().Add(8 * time.Hour)}, func(tx *storage.Tx) error {
 		s.tx = tx
 		s.startDay(day)
 		fn()

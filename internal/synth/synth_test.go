@@ -46,6 +46,15 @@ func TestCalibration(t *testing.T) {
 			t.Errorf("%s (%s): %.1f, target %.1f ± %.2f (%s, over %d)", f.Measure, f.Source, f.Value, f.Target, f.Tolerance, f.Unit, f.Base)
 		}
 	}
+	counts, err := db.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range domain.Kinds() {
+		if counts[k.Name] == 0 {
+			t.Errorf("no %s records", k.Name)
+		}
+	}
 }
 
 // TestDeterministic: the same seed and period give the same database, down
@@ -87,9 +96,9 @@ func TestDeterministic(t *testing.T) {
 func TestMondayMorning(t *testing.T) {
 	ctx := context.Background()
 	db := storagetest.Open(t, "sqlite")
-	cfg := Config{Preset: small, Seed: 3, From: civil.MustParse("2024-01-01"), To: civil.MustParse("2024-12-31")}
+	cfg := Config{Preset: small, Scale: 4, Seed: 3, From: civil.MustParse("2024-06-01"), To: civil.MustParse("2024-12-31")}
 	res := generate(t, db, cfg)
-	if res.Children == 0 || res.Staff == 0 || res.Population != 3285 {
+	if res.Children == 0 || res.Staff == 0 || res.Population != 13140 {
 		t.Fatalf("result: %+v", res)
 	}
 	from, to, err := db.SynthPeriod(ctx, Actor)

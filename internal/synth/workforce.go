@@ -142,22 +142,17 @@ func (s *sim) newTeam(name, kind string, parent *team, managerRole, title string
 	if parent != nil {
 		t.t.ParentTeamID = parent.t.ID
 	}
-	s.record(s.setUpActor(), t.t)
+	s.record(s.setup, t.t)
 	s.teams[kind] = append(s.teams[kind], t)
 	s.appointManager(t, managerRole, title, s.cfg.From.AddDays(-s.r.between(180, 15*365)))
 	return t
-}
-
-// setUpActor records the authority's structure.
-func (s *sim) setUpActor() *worker {
-	return &worker{p: &domain.Professional{StaffID: Actor}}
 }
 
 func (s *sim) appointManager(t *team, role, title string, start civil.Date) {
 	m := s.newProfessional(t, role, title, false, start)
 	t.manager = m
 	t.t.ManagerID = m.p.ID
-	s.amend(s.setUpActor(), t.t)
+	s.amend(s.setup, t.t)
 }
 
 func (s *sim) newProfessional(t *team, role, title string, agency bool, start civil.Date) *worker {
@@ -174,7 +169,6 @@ func (s *sim) newProfessional(t *team, role, title string, agency bool, start ci
 	}
 	w := &worker{p: p, team: t}
 	s.record(s.recorderFor(t), p)
-	s.staff = append(s.staff, w)
 	return w
 }
 
@@ -184,7 +178,7 @@ func (s *sim) recorderFor(t *team) *worker {
 	if t.manager != nil && s.today.After(s.cfg.From) {
 		return t.manager
 	}
-	return s.setUpActor()
+	return s.setup
 }
 
 // hire adds a practitioner to a team and puts their supervision and, one
@@ -231,7 +225,7 @@ func (s *sim) leave(w *worker) {
 
 // fullCaseload is as many children as a manager will give one worker
 // while others have fewer (F196: some hold up to 30).
-const fullCaseload = 28
+const fullCaseload = 25
 
 // pickWorker chooses who takes a new case in a service: of two
 // practitioners drawn at random, the one with fewer children. Caseloads stay
@@ -359,7 +353,7 @@ func (s *sim) caseAudits() bool {
 }
 
 func (s *sim) setUpOrganisations() {
-	by := s.setUpActor()
+	by := s.setup
 	org := func(name, agency, postcode string) *domain.Organisation {
 		o := &domain.Organisation{Name: name, Agency: agency, Postcode: postcode}
 		s.record(by, o)
@@ -392,7 +386,7 @@ func (s *sim) setUpOrganisations() {
 	add := func(kind, name, agency, code string, away bool, urn bool) {
 		p := provider{code: code, org: &domain.Organisation{Name: name, Agency: agency, Postcode: s.r.localPostcode()}}
 		if away {
-			p.away = &awayPlaces[s.r.IntN(len(awayPlaces))]
+			p.away = s.awayPlace()
 			p.org.Postcode = s.r.postcode(p.away.outward)
 		}
 		if urn {
