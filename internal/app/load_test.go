@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -156,6 +157,7 @@ func TestLoadChildPage(t *testing.T) {
 		count <- struct{}{}
 	}
 	close(count)
+	cpuBefore := cpuTime()
 	start := time.Now()
 	for i := range users {
 		sent.Add(1)
@@ -183,6 +185,7 @@ func TestLoadChildPage(t *testing.T) {
 	}
 	sent.Wait()
 	elapsed := time.Since(start)
+	cpu := cpuTime() - cpuBefore
 
 	slices.Sort(times)
 	pct := func(p float64) time.Duration { return times[min(len(times)-1, int(float64(len(times))*p))] }
@@ -190,6 +193,15 @@ func TestLoadChildPage(t *testing.T) {
 		db.Dialect(), len(workers), persons, len(times), users, think, elapsed.Round(time.Millisecond), float64(len(times))/elapsed.Seconds(), runtime.NumCPU())
 	t.Logf("server time: p50 %s, p95 %s, p99 %s, max %s; statuses %v",
 		pct(0.50).Round(10*time.Microsecond), pct(0.95).Round(10*time.Microsecond), pct(0.99).Round(10*time.Microsecond), times[len(times)-1].Round(time.Millisecond), statuses)
+	// CPU time does not depend on what else the machine is doing, so it
+	// says what a machine of one's own would serve: it includes the test's
+	// own clients, so it overstates the server's share.
+	var load [3]float64
+	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+		fmt.Sscan(string(b), &load[0], &load[1], &load[2])
+	}
+	t.Logf("CPU (server and clients): %.1f ms a request; load average during the run %.1f",
+		float64(cpu.Microseconds())/1000/float64(len(times)), load[0])
 	if statuses[200] != len(times) {
 		t.Errorf("not every request succeeded: %v", statuses)
 	}
@@ -210,4 +222,11 @@ func envInt(name string, def int) int {
 		return n
 	}
 	return def
+}
+
+// cpuTime is the CPU time this process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
