@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,7 +18,7 @@ import (
 )
 
 func init() {
-	register("users", "manage accounts (users add|list|disable|enable|reset-password|token|grant)", usersCommand)
+	register("users", "manage accounts (users add|list|disable|enable|reset-password|token|tokens|revoke-token|grant)", usersCommand)
 }
 
 // stdin is where passwords are read from; tests replace it.
@@ -32,6 +33,8 @@ Commands:
   enable USERNAME
   reset-password USERNAME [--password-stdin]
   token USERNAME [--label L]   create an API token (shown once)
+  tokens USERNAME           list the user's API tokens
+  revoke-token USERNAME ID  revoke one of them
   grant --child ID (--user USERNAME | --role ROLE) [--kinds KIND,KIND] --reason TEXT
                             name a user on a child's record, or share it with a partner role
 
@@ -80,7 +83,7 @@ func usersCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		fs.StringVar(&role, "role", "", "the partner role to share the record with")
 		fs.StringVar(&kinds, "kinds", "", "comma-separated kinds of record shared (default: the whole record)")
 		fs.StringVar(&reason, "reason", "", "why")
-	case "list", "disable", "enable":
+	case "list", "disable", "enable", "tokens", "revoke-token":
 	default:
 		fmt.Fprintf(stderr, "waymark users: unknown command %q\n\n%s\n", sub, usage)
 		return 2
@@ -91,8 +94,12 @@ func usersCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	username := ""
 	if sub != "list" && sub != "grant" {
-		if len(positional) != 1 {
-			fmt.Fprintf(stderr, "waymark users %s: give one USERNAME\n", sub)
+		want, what := 1, "one USERNAME"
+		if sub == "revoke-token" {
+			want, what = 2, "USERNAME and the token's ID"
+		}
+		if len(positional) != want {
+			fmt.Fprintf(stderr, "waymark users %s: give %s\n", sub, what)
 			return 2
 		}
 		username = positional[0]
@@ -184,6 +191,33 @@ func usersCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			return fail(err)
 		}
 		fmt.Fprintf(stdout, "token %d for %s (shown once; send it as Authorization: Bearer …):\n%s\n", id, a.Username, token)
+	case "tokens", "revoke-token":
+		a, err := db.AccountByUsername(ctx, username)
+		if err != nil {
+			return fail(fmt.Errorf("%s: %w", username, err))
+		}
+		if sub == "revoke-token" {
+			id, err := strconv.ParseInt(positional[1], 10, 64)
+			if err != nil {
+				return fail(fmt.Errorf("%q is not a token ID", positional[1]))
+			}
+			if err := db.RevokeAPIToken(ctx, a.ID, id, time.Now()); err != nil {
+				return fail(fmt.Errorf("token %d of %s: %w", id, a.Username, err))
+			}
+			fmt.Fprintf(stdout, "token %d revoked\n", id)
+			break
+		}
+		ts, err := db.APITokens(ctx, a.ID)
+		if err != nil {
+			return fail(err)
+		}
+		for _, t := range ts {
+			state := "active"
+			if t.Revoked {
+				state = "revoked"
+			}
+			fmt.Fprintf(stdout, "%d\t%s\t%s\t%s\n", t.ID, t.Name, t.CreatedAt.Format("2006-01-02 15:04"), state)
+		}
 	case "grant":
 		g := &storage.Grant{PersonID: child, Role: access.Role(role), Reason: reason}
 		if kinds != "" {

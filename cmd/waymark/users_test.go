@@ -40,6 +40,15 @@ func TestUsersCommand(t *testing.T) {
 	if _, acct, err := db.TokenUser(ctx, auth.TokenHash(token)); code != 0 || err != nil || acct.Username != "sam" {
 		t.Errorf("token: %d %q %v", code, out, err)
 	}
+	if code, out, _ := runCmd(t, "users", "tokens", "sam", "--db", dsn); code != 0 || !strings.Contains(out, "reports\t") || !strings.Contains(out, "active") {
+		t.Errorf("tokens: %q", out)
+	}
+	if code, out, _ := runCmd(t, "users", "revoke-token", "sam", "1", "--db", dsn); code != 0 || !strings.Contains(out, "revoked") {
+		t.Errorf("revoke: %q", out)
+	}
+	if _, _, err := db.TokenUser(ctx, auth.TokenHash(token)); err == nil {
+		t.Error("revoked token still works")
+	}
 	if code, _, _ := runCmd(t, "users", "disable", "sam", "--db", dsn); code != 0 {
 		t.Error("disable failed")
 	}

@@ -238,6 +238,10 @@ func (a *App) startSession(w http.ResponseWriter, r *http.Request, acct *storage
 		}
 	}
 	token, now := auth.NewToken(), a.now()
+	// Signing in is a good moment to clear away sessions that have timed out.
+	if _, err := a.DB.DeleteExpiredSessions(r.Context(), now.Add(-a.Security.IdleTimeout), now.Add(-a.Security.AbsoluteTimeout)); err != nil {
+		return err
+	}
 	s := &storage.Session{TokenHash: auth.TokenHash(token), UserID: acct.ID, CSRFToken: auth.NewToken(), CreatedAt: now, LastSeenAt: now}
 	if err := a.DB.CreateSession(r.Context(), s); err != nil {
 		return err
