@@ -181,6 +181,8 @@ type childView struct {
 	Filter        chronologyFilter
 	CanAddNote    bool
 	CanSeeLog     bool
+	// Grants is who else may see the record, for those who oversee it.
+	Grants web.Table
 }
 
 type identity struct {
@@ -395,9 +397,54 @@ func (a *App) buildChildView(r *http.Request, c *childRequest, cr *domain.ChildR
 	}
 	v.WorkerCount, v.WorkersInYear = len(workers), len(inYear)
 
+	if v.CanSeeLog {
+		if v.Grants, err = a.grantsTable(r, p.ID); err != nil {
+			return nil, err
+		}
+	}
+
 	f, view := parseChronologyFilter(r)
 	v.Chronology, v.Filter = chronology.Build(cr, c.decision.Sees, f), view
 	return v, nil
+}
+
+// grantsTable lists who may see the record beyond the usual rules: people
+// named on it, partners it is shared with, and glasses broken.
+func (a *App) grantsTable(r *http.Request, personID int64) (web.Table, error) {
+	t := web.Table{Caption: "Who else may see this record", Columns: []web.Column{{Header: "Who"}, {Header: "Why"}, {Header: "What"}, {Header: "Until"}}}
+	gs, err := a.DB.Grants(r.Context(), personID, a.now())
+	if err != nil {
+		return t, err
+	}
+	for _, g := range gs {
+		who := g.Role.Title()
+		if g.UserID != 0 {
+			acct, err := a.DB.AccountByID(r.Context(), g.UserID)
+			if err != nil {
+				return t, err
+			}
+			who = acct.Name
+		}
+		why, what, until := g.Reason, "The whole record", "Until withdrawn"
+		if g.BreakGlass {
+			why = "Broke the glass: " + g.Reason
+		}
+		if len(g.Kinds) > 0 {
+			titles := make([]string, len(g.Kinds))
+			for i, k := range g.Kinds {
+				titles[i] = k
+				if kind, ok := domain.KindNamed(k); ok {
+					titles[i] = kind.Title
+				}
+			}
+			what = strings.Join(titles, ", ")
+		}
+		if !g.ExpiresAt.IsZero() {
+			until = g.ExpiresAt.In(london).Format("2 Jan 2006 15:04")
+		}
+		t.Rows = append(t.Rows, []web.Cell{{Text: who}, {Text: why}, {Text: what}, {Text: until}})
+	}
+	return t, nil
 }
 
 // filterRecord empties the kinds of record the decision does not let the

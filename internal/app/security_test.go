@@ -256,9 +256,12 @@ func TestAccessLogged(t *testing.T) {
 		if n, err := db.VerifyAccessLog(ctx); err != nil || n == 0 {
 			t.Errorf("access log chain: %d %v", n, err)
 		}
-		// The manager is told, and the outsider's refusal reveals nothing.
+		// The manager is told, and sees who else may open the record.
 		if res := c.get("/"); !strings.Contains(res.body, "opened records you manage") {
 			t.Error("the manager's home page does not report the broken glass")
+		}
+		if res := c.get(child); !strings.Contains(res.body, "Who else may see this record") || !strings.Contains(res.body, "Broke the glass: Police called out of hours") {
+			t.Error("the child's page does not list the broken glass")
 		}
 		_ = audit.GlassBroken
 	})
