@@ -38,16 +38,21 @@ func newRecordCache(max int) *recordCache {
 // copy it may narrow (filterRecord) without touching the cached one; the
 // records in its lists are shared and must not be changed.
 func (c *recordCache) childRecord(ctx context.Context, db *storage.DB, personID int64) (*domain.ChildRecord, error) {
+	// Ask what changed without holding the lock: a slow answer must not
+	// hold up every other page. Answers may come back in any order; each
+	// forgets what changed in its span, and the cache moves only forward.
 	c.mu.Lock()
-	changed, head, err := db.PersonsChanged(ctx, c.seq)
+	from := c.seq
+	c.mu.Unlock()
+	changed, head, err := db.PersonsChanged(ctx, from)
 	if err != nil {
-		c.mu.Unlock()
 		return nil, err
 	}
+	c.mu.Lock()
 	for _, id := range changed {
 		c.forget(id)
 	}
-	c.seq = head
+	c.seq = max(c.seq, head)
 	if cr, ok := c.recs[personID]; ok {
 		c.order.MoveToFront(c.byID[personID])
 		cp := *cr
@@ -61,8 +66,8 @@ func (c *recordCache) childRecord(ctx context.Context, db *storage.DB, personID 
 		return nil, err
 	}
 	c.mu.Lock()
-	// Keep it only if nothing changed while it was read: the record may
-	// already be older than the cache's view.
+	// Keep it only if the cache has not moved on while it was read: a
+	// change it has already forgotten might not be in this copy.
 	if c.seq == head {
 		c.forget(personID)
 		c.recs[personID] = cr
