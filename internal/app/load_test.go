@@ -163,6 +163,10 @@ func TestLoadChildPage(t *testing.T) {
 		sent.Add(1)
 		go func(w worker) {
 			defer sent.Done()
+			if think > 0 {
+				// Users arrive over one think time, not all at once.
+				time.Sleep(time.Duration(rand.Int64N(int64(think))))
+			}
 			for n := 0; time.Now().Before(deadline); n++ {
 				if _, ok := <-count; !ok {
 					return
