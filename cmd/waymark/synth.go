@@ -208,7 +208,7 @@ func printSummary(ctx context.Context, db *storage.DB, cfg synth.Config, periodG
 		value, mark := formatFigure(f.Value, f.Unit), "ok"
 		switch {
 		case f.Base == 0 && f.Unit != "count":
-			value, mark = "–", "no cases"
+			value, mark = "–", "not measured"
 		case !f.OK:
 			mark, misses = "MISS", misses+1
 		}

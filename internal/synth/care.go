@@ -462,7 +462,7 @@ func (s *sim) careRoutines(c *child) {
 				}
 			})
 		}
-		if s.r.chance(0.1) {
+		if s.r.chance(0.15) {
 			s.on(s.daysAfter(s.today, in(30, 600)), func() {
 				if inCare() {
 					s.record(c.sw.w, &domain.Conviction{PersonID: c.p.ID, Date: s.today, Offence: oneOf(s.r, "Criminal damage", "Theft", "Common assault", "Possession of cannabis")})

@@ -25,8 +25,9 @@ type Figure struct {
 	// share what happens to them.
 	Tolerance float64 `json:"tolerance"`
 	// Base is the number the figure is measured over: the count itself, or
-	// the denominator of a rate or mean. A rate or mean over nothing is not
-	// measured, and counts as within tolerance.
+	// the denominator of a rate or mean. A figure over nothing (or, for
+	// caseloads, over too few workers) is not measured, and counts as within
+	// tolerance.
 	Base int  `json:"base"`
 	OK   bool `json:"ok"`
 }
@@ -87,7 +88,13 @@ var targets = []target{
 	onDay("– in suitable accommodation", "F177", "%", 89, 5, func(st storage.Stock) (float64, int) { return rate(st.Suitable, st.CareLeavers) }),
 	onDay("– in education, employment or training", "F188", "%", 56, 7, func(st storage.Stock) (float64, int) { return rate(st.EET, st.CareLeavers) }),
 	onDay("Agency social workers", "F201", "%", 9.5, 4, func(st storage.Stock) (float64, int) { return rate(st.AgencySocialWorkers, st.SocialWorkers) }),
-	onDay("Largest social work caseload", "F196", "cases", 30, 8, func(st storage.Stock) (float64, int) { return float64(st.MaxCaseload), st.SocialWorkers }),
+	onDay("Largest social work caseload", "F196", "cases", 30, 8, func(st storage.Stock) (float64, int) {
+		// With a handful of workers, the largest caseload says little.
+		if st.SocialWorkers < 50 {
+			return float64(st.MaxCaseload), 0
+		}
+		return float64(st.MaxCaseload), st.SocialWorkers
+	}),
 
 	inYear("Contacts in the year", "F033", "count", 9404, 0.1, func(fl storage.Flows) (float64, int) { return count(fl.Contacts) }),
 	inYear("– from the police", "F034", "%", 33.3, 3, func(fl storage.Flows) (float64, int) { return rate(fl.PoliceContacts, fl.Contacts) }),

@@ -312,9 +312,6 @@ func (s *sim) supervise(w *worker) bool {
 	if w.left {
 		return false
 	}
-	if !s.cal.IsWorkingDay(s.today) {
-		return true
-	}
 	m := w.team.manager
 	if m == w || m.left {
 		return true
@@ -326,6 +323,14 @@ func (s *sim) supervise(w *worker) bool {
 		s.record(m, &domain.SupervisionCase{PersonID: a.c.p.ID, SupervisionID: sup.ID,
 			Discussion: oneOf(s.r, "Progress against the plan reviewed.", "Risks reviewed; no change to the plan.", "Drift identified: actions overdue.", "Child's views and recent visits discussed."),
 			Actions:    oneOf(s.r, "Visit within five working days and update the chronology.", "Arrange a review meeting.", "Update the plan with the family.", "Complete the outstanding assessment.")})
+	}
+	// Supervision is where caseloads are balanced and requests for another
+	// worker agreed.
+	switch {
+	case len(w.cases) > fullCaseload && s.r.chance(0.5):
+		s.reallocate(w.cases[s.r.IntN(len(w.cases))], "MANAGE")
+	case len(w.cases) > 0 && s.r.chance(0.03):
+		s.reallocate(w.cases[s.r.IntN(len(w.cases))], pick(s.r, choice[string]{{40, "ABSENC"}, {35, "PCCHAN"}, {25, "CHCHAN"}}))
 	}
 	return true
 }
