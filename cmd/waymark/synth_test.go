@@ -84,7 +84,7 @@ func TestDemoAuthority(t *testing.T) {
 	}
 	before, _ := db.Changes(ctx)
 	var errOut bytes.Buffer
-	if err := demoAuthority(ctx, db, 1, &errOut); err != nil || !strings.Contains(errOut.String(), "2024-01-01 to 2024-01-31") {
+	if err := demoAuthority(ctx, db, 1, &errOut); err != nil || !strings.Contains(errOut.String(), "already in the database (2024-01-01 to 2024-01-") {
 		t.Errorf("reuse: %v %q", err, errOut.String())
 	}
 	if after, _ := db.Changes(ctx); after != before {

@@ -183,7 +183,12 @@ func (s *sim) conclude(f *family) {
 		}
 		for _, c := range kids {
 			ref := c.ref
-			s.closeCase(c, reason)
+			closing := reason
+			if c.s47 != nil && c.s47.ReferralID == ref.ID {
+				// RC8 is for an assessment alone, not after an enquiry.
+				closing = "RC7"
+			}
+			s.closeCase(c, closing)
 			if toEarlyHelp {
 				s.stepDown(c, ref)
 			}
@@ -194,6 +199,10 @@ func (s *sim) conclude(f *family) {
 		s.startPrivateFostering(f)
 	case "care":
 		s.enterCare(kids, "s20")
+		// An unborn brother or sister stays, with a plan of their own.
+		if len(f.children) > 0 {
+			s.startCIN(f)
+		}
 	}
 }
 

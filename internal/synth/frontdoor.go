@@ -34,8 +34,10 @@ type family struct {
 	da bool
 	// concern is when harm was first suspected, for the strategy discussion.
 	concern civil.Date
-	// s47Start anchors the initial conference's 15 working days.
+	// s47Start anchors the initial conference's 15 working days; enquired
+	// are the children the enquiry is about.
 	s47Start civil.Date
+	enquired []*child
 	// preProceedings is set once the family has been in the Public Law
 	// Outline.
 	preProceedings bool
@@ -353,6 +355,7 @@ func (s *sim) refer(hh *household, kids []*child, contacts []*domain.Contact, so
 		if c.eh != nil {
 			s.endEarlyHelp(c, "step_up")
 		}
+		s.on(c.dob.AddYears(18), func() { s.comesOfAge(c, f) })
 	}
 	if route == "" && !urgent && s.r.chance(0.35) {
 		// Closed after initial checks, with no assessment (§17.4).
@@ -373,6 +376,22 @@ func (s *sim) primaryNeed(route string) string {
 		return "N6"
 	}
 	return pick(s.r, choice[string]{{56, "N1"}, {5, "N3"}, {12, "N4"}, {13, "N5"}, {6, "N6"}, {2, "N7"}, {4, "N8"}, {2, "N9"}})
+}
+
+// comesOfAge closes the case of a child still open to the family's episode
+// on their 18th birthday: a disabled young person moves to adult social
+// care. (A child in care leaves care instead.)
+func (s *sim) comesOfAge(c *child, f *family) {
+	if c.fam != f {
+		return
+	}
+	s.authorise(c, []string{"refer_other_agency"}, false)
+	s.endPlans(c, "Young person turned 18")
+	reason := "RC7"
+	if c.disabled {
+		reason = "RC6"
+	}
+	s.closeCase(c, reason)
 }
 
 // closeAtReferral closes a referral after initial checks: no further action,

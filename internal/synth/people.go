@@ -205,6 +205,10 @@ func (s *sim) recordNetwork(hh *household, by *worker) {
 func (s *sim) relate(c *child, by *worker) {
 	hh := c.hh
 	s.recordAddress(c, by)
+	// The CIN census asks for every child's disability, "none" included.
+	if !c.disabled && !c.unborn(s.today) {
+		s.record(by, &domain.Disability{PersonID: c.p.ID, Code: "NONE"})
+	}
 	// Families from the EU have settled status.
 	if hh.her.language == "Polish" && !c.unborn(s.today) {
 		s.record(by, &domain.ImmigrationStatus{PersonID: c.p.ID, Status: "eea_settled", From: later(hh.since, c.dob)})

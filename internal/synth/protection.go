@@ -75,6 +75,7 @@ func (s *sim) strategyDiscussion(f *family) {
 		end = s.cal.AddWorkingDays(s.today, s.r.between(3, s.cal.WorkingDaysBetween(s.today, conference)-1))
 	}
 	w := f.children[0].sw.w
+	f.enquired = append([]*child(nil), f.children...)
 	for _, c := range f.children {
 		c.s47 = &domain.Section47Enquiry{PersonID: c.p.ID, ReferralID: c.ref.ID, StrategyDiscussionID: discussions[c].ID,
 			StartDate: s.today, TeamID: w.team.t.ID, ProfessionalID: w.p.ID}
@@ -94,10 +95,11 @@ func dropOne(r rng, agencies []string) []string {
 	return kept
 }
 
-// endEnquiry records the section 47 outcomes and what follows.
+// endEnquiry records the section 47 outcomes and what follows, including
+// for a child who came into care while it ran.
 func (s *sim) endEnquiry(f *family, outcome string, conference civil.Date) {
-	for _, c := range f.children {
-		if c.s47 == nil || !c.s47.EndDate.IsZero() {
+	for _, c := range f.enquired {
+		if c.sw == nil || !c.s47.EndDate.IsZero() {
 			continue
 		}
 		c.s47.EndDate = s.today
@@ -125,18 +127,23 @@ func (s *sim) endEnquiry(f *family, outcome string, conference civil.Date) {
 }
 
 // initialConference is the initial child protection conference, chaired
-// independently, which decides whether the children need plans.
+// independently, which decides whether the children need plans. A child
+// who has come into care meanwhile needs none.
 func (s *sim) initialConference(f *family) {
 	f.enquiring = false
-	if len(f.children) == 0 {
-		return
-	}
 	decision := pick(s.r, choice[string]{{87, "cp_plan"}, {10, "no_plan_cin"}, {3, "no_plan_nfa"}})
 	chair := s.pickWorker("cp_chairs")
 	target := s.cal.AddWorkingDays(f.s47Start, 15)
 	conferences := map[*child]*domain.Conference{}
-	for _, c := range f.children {
-		conf := s.conference(c, chair, "initial", decision)
+	for _, c := range f.enquired {
+		if c.ref == nil || c.ref.ID != c.s47.ReferralID {
+			continue
+		}
+		decided := decision
+		if c.care != nil {
+			decided = "no_plan_cin"
+		}
+		conf := s.conference(c, chair, "initial", decided)
 		conf.TargetDate = target
 		if c.s47 != nil {
 			conf.S47EnquiryID = c.s47.ID
@@ -150,6 +157,9 @@ func (s *sim) initialConference(f *family) {
 		}
 		s.record(chair, conf)
 		conferences[c] = conf
+	}
+	if len(f.children) == 0 {
+		return
 	}
 	switch decision {
 	case "cp_plan":
