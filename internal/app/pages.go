@@ -67,7 +67,11 @@ func (p Page) Menu() []NavItem {
 	}
 	items := []NavItem{{"Home", "/", p.Nav == "home"}, {"Search", "/search", p.Nav == "search"}}
 	if vs := worklistViews(p.User, nil); len(vs) > 0 {
-		items = append(items, NavItem{"Worklist", vs[0].Path, p.Nav == "worklist"})
+		items = append(items, NavItem{"Worklist", vs[0].Path, p.Nav == "worklist"},
+			NavItem{"Drift and delay", "/exceptions", p.Nav == "exceptions"})
+	}
+	if p.User.Has(access.TeamManager) || p.User.Has(access.ServiceManager) {
+		items = append(items, NavItem{"Approvals", "/approvals", p.Nav == "approvals"})
 	}
 	if access.Decide(p.User, access.ViewAggregates, nil).Allowed {
 		items = append(items, NavItem{"Timeliness", "/compliance", p.Nav == "compliance"})
