@@ -324,7 +324,7 @@ func (a *App) buildChildView(r *http.Request, c *childRequest, cr *domain.ChildR
 			if !pl.AuthorisedDate.IsZero() {
 				auth = longDate(pl.AuthorisedDate)
 			}
-			v.PlansTable.Rows = append(v.PlansTable.Rows, []web.Cell{{Text: describe(codes.PlanType, pl.Type)}, {Text: longDate(pl.StartDate)}, {Text: auth}})
+			v.PlansTable.Rows = append(v.PlansTable.Rows, []web.Cell{{Text: codes.Describe(codes.PlanType, pl.Type)}, {Text: longDate(pl.StartDate)}, {Text: auth}})
 		}
 	}
 
@@ -362,7 +362,7 @@ func (a *App) buildChildView(r *http.Request, c *childRequest, cr *domain.ChildR
 		if rp == nil || !rel.To.IsZero() && rel.To.Before(today) {
 			continue
 		}
-		v.Family = append(v.Family, FamilyMember{Person: *rp, Relation: rel.Type, Title: describe(codes.RelationshipType, rel.Type), Lives: rel.LivesWith})
+		v.Family = append(v.Family, FamilyMember{Person: *rp, Relation: rel.Type, Title: codes.Describe(codes.RelationshipType, rel.Type), Lives: rel.LivesWith})
 	}
 	v.Genogram = drawGenogram(*p, v.Family)
 	var words []string
@@ -387,7 +387,7 @@ func (a *App) buildChildView(r *http.Request, c *childRequest, cr *domain.ChildR
 		if !i.To.IsZero() {
 			to = longDate(i.To)
 		}
-		v.Involvements.Rows = append(v.Involvements.Rows, []web.Cell{{Text: describe(codes.InvolvementRole, i.Role)}, {Text: profs[i.ProfessionalID]}, {Text: teams[i.TeamID]}, {Text: longDate(i.From)}, {Text: to}})
+		v.Involvements.Rows = append(v.Involvements.Rows, []web.Cell{{Text: codes.Describe(codes.InvolvementRole, i.Role)}, {Text: profs[i.ProfessionalID]}, {Text: teams[i.TeamID]}, {Text: longDate(i.From)}, {Text: to}})
 		if i.Role == "allocated_social_worker" {
 			workers[i.ProfessionalID] = true
 			if i.To.IsZero() || !i.To.Before(yearAgo) {
@@ -492,15 +492,6 @@ func namesOf(a *App, r *http.Request, kind string, ids []int64) (map[int64]strin
 	return names, nil
 }
 
-func describe(list, code string) string {
-	if l, ok := codes.Lookup(list); ok {
-		if d := l.Describe(code); d != "" {
-			return d
-		}
-	}
-	return code
-}
-
 func current(from, to, today civil.Date) bool {
 	return !from.IsZero() && !today.Before(from) && (to.IsZero() || !to.Before(today))
 }
@@ -530,7 +521,7 @@ func plural(n int, one, many string) string {
 func legalStatus(cr *domain.ChildRecord, today civil.Date) string {
 	for _, e := range slices.Backward(cr.CareEpisodes) {
 		if current(e.StartDate, e.EndDate, today) {
-			return "Looked after: " + describe(codes.LegalStatus, e.LegalStatus)
+			return "Looked after: " + codes.Describe(codes.LegalStatus, e.LegalStatus)
 		}
 	}
 	for _, p := range cr.CPPlans {
@@ -564,12 +555,12 @@ func currentEpisodes(cr *domain.ChildRecord, today civil.Date) web.SummaryList {
 	var l web.SummaryList
 	for _, r := range cr.Referrals {
 		if current(r.ReferralDate, r.CloseDate, today) {
-			l = append(l, web.SummaryRow{Key: "Children in need episode", Value: "Open since " + longDate(r.ReferralDate) + " (" + describe(codes.PrimaryNeed, r.PrimaryNeed) + ")"})
+			l = append(l, web.SummaryRow{Key: "Children in need episode", Value: "Open since " + longDate(r.ReferralDate) + " (" + codes.Describe(codes.PrimaryNeed, r.PrimaryNeed) + ")"})
 		}
 	}
 	for _, p := range cr.CPPlans {
 		if current(p.StartDate, p.EndDate, today) {
-			l = append(l, web.SummaryRow{Key: "Child protection plan", Value: "Since " + longDate(p.StartDate) + ", category " + describe(codes.CategoryOfAbuse, p.LatestCategory)})
+			l = append(l, web.SummaryRow{Key: "Child protection plan", Value: "Since " + longDate(p.StartDate) + ", category " + codes.Describe(codes.CategoryOfAbuse, p.LatestCategory)})
 		}
 	}
 	for _, p := range cr.CINPlans {
@@ -579,13 +570,13 @@ func currentEpisodes(cr *domain.ChildRecord, today civil.Date) web.SummaryList {
 	}
 	for _, e := range slices.Backward(cr.CareEpisodes) {
 		if current(e.StartDate, e.EndDate, today) {
-			l = append(l, web.SummaryRow{Key: "Looked after", Value: "Since " + longDate(e.PeriodStart) + "; " + describe(codes.LegalStatus, e.LegalStatus)})
+			l = append(l, web.SummaryRow{Key: "Looked after", Value: "Since " + longDate(e.PeriodStart) + "; " + codes.Describe(codes.LegalStatus, e.LegalStatus)})
 			break
 		}
 	}
 	for _, p := range cr.Placements {
 		if current(p.StartDate, p.EndDate, today) {
-			l = append(l, web.SummaryRow{Key: "Placement", Value: describe(codes.PlacementType, p.Type) + " since " + longDate(p.StartDate)})
+			l = append(l, web.SummaryRow{Key: "Placement", Value: codes.Describe(codes.PlacementType, p.Type) + " since " + longDate(p.StartDate)})
 		}
 	}
 	for _, e := range cr.EarlyHelpEpisodes {
@@ -595,7 +586,7 @@ func currentEpisodes(cr *domain.ChildRecord, today civil.Date) web.SummaryList {
 	}
 	if n := len(cr.CareLeaver); n > 0 {
 		c := cr.CareLeaver[n-1]
-		l = append(l, web.SummaryRow{Key: "Care leaver", Value: "Last recorded " + longDate(c.RecordedOn) + "; in touch: " + describe(codes.CareLeaverInTouch, c.InTouch)})
+		l = append(l, web.SummaryRow{Key: "Care leaver", Value: "Last recorded " + longDate(c.RecordedOn) + "; in touch: " + codes.Describe(codes.CareLeaverInTouch, c.InTouch)})
 	}
 	if len(l) == 0 {
 		l = append(l, web.SummaryRow{Key: "Open episodes", Value: "None"})
@@ -728,3 +719,7 @@ func (a *App) personName(r *http.Request, id int64) (string, error) {
 	}
 	return p.Name(), nil
 }
+
+// describe is what a code means (codes.Describe); other files of the
+// application use the short name.
+func describe(list, code string) string { return codes.Describe(list, code) }

@@ -121,23 +121,10 @@ func (b *builder) addAt(r domain.Record, at time.Time, t Type, title, detail str
 	}
 }
 
-// describe is a code's description in its list, or the code itself.
-func describe(list, code string) string {
-	if code == "" {
-		return ""
-	}
-	if l, ok := codes.Lookup(list); ok {
-		if d := l.Describe(code); d != "" {
-			return d
-		}
-	}
-	return code
-}
-
 func describeAll(list string, cs []string) string {
 	ds := make([]string, len(cs))
 	for i, c := range cs {
-		ds[i] = describe(list, c)
+		ds[i] = codes.Describe(list, c)
 	}
 	return strings.Join(ds, ", ")
 }
@@ -159,40 +146,40 @@ func (b *builder) derive(cr *domain.ChildRecord) {
 	b.add(p, p.DateOfDeath, Family, "Died", "", true)
 	for i := range cr.Addresses {
 		a := &cr.Addresses[i]
-		b.add(a, a.From, Family, "Moved to "+describe("address_type", a.Type), strings.Join(nonEmpty(a.Line1, a.Town, a.Postcode), ", "), false)
+		b.add(a, a.From, Family, "Moved to "+codes.Describe("address_type", a.Type), strings.Join(nonEmpty(a.Line1, a.Town, a.Postcode), ", "), false)
 	}
 	for i := range cr.Relationships {
 		r := &cr.Relationships[i]
-		b.add(r, r.From, Family, "Relationship recorded: "+describe("relationship_type", r.Type), livesWith(r.LivesWith), false)
-		b.add(r, r.To, Family, "Relationship ended: "+describe("relationship_type", r.Type), "", false)
+		b.add(r, r.From, Family, "Relationship recorded: "+codes.Describe("relationship_type", r.Type), livesWith(r.LivesWith), false)
+		b.add(r, r.To, Family, "Relationship ended: "+codes.Describe("relationship_type", r.Type), "", false)
 	}
 	for i := range cr.ImmigrationStatuses {
 		s := &cr.ImmigrationStatuses[i]
-		b.add(s, s.From, Family, "Immigration status: "+describe("immigration_status", s.Status), "", false)
+		b.add(s, s.From, Family, "Immigration status: "+codes.Describe("immigration_status", s.Status), "", false)
 	}
 	for i := range cr.Contacts {
 		c := &cr.Contacts[i]
-		title := "Contact from " + describe("referral_source", c.Source)
+		title := "Contact from " + codes.Describe("referral_source", c.Source)
 		if c.DomesticAbuseNotification {
 			title = "Police domestic abuse notification"
 		}
 		b.addAt(c, c.ContactAt, FrontDoor, title, c.PresentingConcerns, c.DomesticAbuseNotification)
-		b.addAt(c, c.DecisionAt, FrontDoor, "Contact decision: "+describe("contact_decision", c.Decision), "", false)
+		b.addAt(c, c.DecisionAt, FrontDoor, "Contact decision: "+codes.Describe("contact_decision", c.Decision), "", false)
 	}
 	for i := range cr.EarlyHelpEpisodes {
 		e := &cr.EarlyHelpEpisodes[i]
 		b.add(e, e.StartDate, FrontDoor, "Early help started", e.Reason, false)
-		b.add(e, e.EndDate, FrontDoor, "Early help ended", describe("early_help_end_reason", e.EndReason), false)
+		b.add(e, e.EndDate, FrontDoor, "Early help ended", codes.Describe("early_help_end_reason", e.EndReason), false)
 	}
 	for i := range cr.Referrals {
 		r := &cr.Referrals[i]
-		b.add(r, r.ReferralDate, FrontDoor, "Referral from "+describe("referral_source", r.Source), describe("primary_need", r.PrimaryNeed), false)
-		b.add(r, r.CloseDate, FrontDoor, "Case closed", describe("reason_for_closure", r.CloseReason), false)
+		b.add(r, r.ReferralDate, FrontDoor, "Referral from "+codes.Describe("referral_source", r.Source), codes.Describe("primary_need", r.PrimaryNeed), false)
+		b.add(r, r.CloseDate, FrontDoor, "Case closed", codes.Describe("reason_for_closure", r.CloseReason), false)
 	}
 	for i := range cr.Involvements {
 		v := &cr.Involvements[i]
-		b.add(v, v.From, Workers, describe("involvement_role", v.Role)+" allocated", "", false)
-		b.add(v, v.To, Workers, describe("involvement_role", v.Role)+" involvement ended", describe("worker_change_reason", v.ChangeReason), false)
+		b.add(v, v.From, Workers, codes.Describe("involvement_role", v.Role)+" allocated", "", false)
+		b.add(v, v.To, Workers, codes.Describe("involvement_role", v.Role)+" involvement ended", codes.Describe("worker_change_reason", v.ChangeReason), false)
 	}
 	for i := range cr.Assessments {
 		a := &cr.Assessments[i]
@@ -208,15 +195,15 @@ func (b *builder) derive(cr *domain.ChildRecord) {
 	for i := range cr.Section47Enquiries {
 		e := &cr.Section47Enquiries[i]
 		b.add(e, e.StartDate, Protection, "Section 47 enquiry started", "", true)
-		b.add(e, e.EndDate, Protection, "Section 47 enquiry completed", describe("s47_outcome", e.Outcome), false)
+		b.add(e, e.EndDate, Protection, "Section 47 enquiry completed", codes.Describe("s47_outcome", e.Outcome), false)
 	}
 	for i := range cr.Conferences {
 		c := &cr.Conferences[i]
-		b.add(c, c.Date, Protection, describe("conference_type", c.Type)+" child protection conference", describe("conference_decision", c.Decision), true)
+		b.add(c, c.Date, Protection, codes.Describe("conference_type", c.Type)+" child protection conference", codes.Describe("conference_decision", c.Decision), true)
 	}
 	for i := range cr.CPPlans {
 		c := &cr.CPPlans[i]
-		b.add(c, c.StartDate, Protection, "Child protection plan started", "Category: "+describe("category_of_abuse", c.InitialCategory), true)
+		b.add(c, c.StartDate, Protection, "Child protection plan started", "Category: "+codes.Describe("category_of_abuse", c.InitialCategory), true)
 		b.add(c, c.EndDate, Protection, "Child protection plan ended", c.EndReason, true)
 	}
 	for i := range cr.CoreGroups {
@@ -234,28 +221,28 @@ func (b *builder) derive(cr *domain.ChildRecord) {
 	}
 	for i := range cr.Plans {
 		p := &cr.Plans[i]
-		b.add(p, p.StartDate, Plans, describe("plan_type", p.Type)+" started", p.Summary, false)
-		b.add(p, p.AuthorisedDate, Plans, describe("plan_type", p.Type)+" authorised", "", false)
-		b.add(p, p.EndDate, Plans, describe("plan_type", p.Type)+" ended", "", false)
+		b.add(p, p.StartDate, Plans, codes.Describe("plan_type", p.Type)+" started", p.Summary, false)
+		b.add(p, p.AuthorisedDate, Plans, codes.Describe("plan_type", p.Type)+" authorised", "", false)
+		b.add(p, p.EndDate, Plans, codes.Describe("plan_type", p.Type)+" ended", "", false)
 	}
 	for i := range cr.Visits {
 		v := &cr.Visits[i]
-		b.add(v, v.Date, Visits, describe("visit_type", v.Type)+" visit", yesNo("Seen", v.Seen)+yesNo("Seen alone", v.SeenAlone), false)
+		b.add(v, v.Date, Visits, codes.Describe("visit_type", v.Type)+" visit", yesNo("Seen", v.Seen)+yesNo("Seen alone", v.SeenAlone), false)
 	}
 	for i := range cr.Placements {
 		p := &cr.Placements[i]
-		b.add(p, p.StartDate, Care, "Placement started: "+describe("placement_type", p.Type), p.Postcode, true)
-		b.add(p, p.EndDate, Care, "Placement ended", describe("reason_place_change", p.ChangeReason), false)
+		b.add(p, p.StartDate, Care, "Placement started: "+codes.Describe("placement_type", p.Type), p.Postcode, true)
+		b.add(p, p.EndDate, Care, "Placement ended", codes.Describe("reason_place_change", p.ChangeReason), false)
 	}
 	for i := range cr.CareEpisodes {
 		e := &cr.CareEpisodes[i]
-		title := "Legal status: " + describe("legal_status", e.LegalStatus)
+		title := "Legal status: " + codes.Describe("legal_status", e.LegalStatus)
 		if e.ReasonNew == "S" {
-			title = "Became looked after (" + describe("legal_status", e.LegalStatus) + ")"
+			title = "Became looked after (" + codes.Describe("legal_status", e.LegalStatus) + ")"
 		}
 		b.add(e, e.StartDate, Care, title, "", e.ReasonNew == "S")
 		if e.ReasonEnded != "" && e.ReasonEnded != "X1" {
-			b.add(e, e.EndDate, Care, "Ceased to be looked after", describe("reason_episode_ceased", e.ReasonEnded), true)
+			b.add(e, e.EndDate, Care, "Ceased to be looked after", codes.Describe("reason_episode_ceased", e.ReasonEnded), true)
 		}
 	}
 	for i := range cr.CLAReviews {
@@ -264,11 +251,11 @@ func (b *builder) derive(cr *domain.ChildRecord) {
 		if r.Cancelled {
 			title += " (cancelled)"
 		}
-		b.add(r, r.Date, Care, title, describe("review_participation", r.Participation), false)
+		b.add(r, r.Date, Care, title, codes.Describe("review_participation", r.Participation), false)
 	}
 	for i := range cr.HealthChecks {
 		h := &cr.HealthChecks[i]
-		b.add(h, h.Date, Health, describe("health_check_type", h.Type), describe("health_check_status", h.Status), false)
+		b.add(h, h.Date, Health, codes.Describe("health_check_type", h.Type), codes.Describe("health_check_status", h.Status), false)
 	}
 	for i := range cr.Immunisations {
 		im := &cr.Immunisations[i]
@@ -276,7 +263,7 @@ func (b *builder) derive(cr *domain.ChildRecord) {
 	}
 	for i := range cr.SDQScores {
 		s := &cr.SDQScores[i]
-		detail := describe("sdq_reason", s.Reason)
+		detail := codes.Describe("sdq_reason", s.Reason)
 		if s.Score != nil {
 			detail = fmt.Sprintf("Score %d", *s.Score)
 		}
@@ -296,7 +283,7 @@ func (b *builder) derive(cr *domain.ChildRecord) {
 	}
 	for i := range cr.MissingEpisodes {
 		m := &cr.MissingEpisodes[i]
-		b.addAt(m, m.StartAt, Missing, describe("missing_type", m.Type), "", true)
+		b.addAt(m, m.StartAt, Missing, codes.Describe("missing_type", m.Type), "", true)
 		b.addAt(m, m.ReturnAt, Missing, "Returned", "", false)
 		b.addAt(m, m.InterviewAt, Missing, "Return home interview", m.InterviewFindings, false)
 	}
@@ -304,12 +291,12 @@ func (b *builder) derive(cr *domain.ChildRecord) {
 		p := &cr.PreProceedings[i]
 		b.add(p, p.DecisionDate, Court, "Decision to enter pre-proceedings", "", true)
 		b.add(p, p.LetterDate, Court, "Letter before proceedings sent", "", false)
-		b.add(p, p.EndDate, Court, "Pre-proceedings ended", describe("pre_proceedings_outcome", p.Outcome), false)
+		b.add(p, p.EndDate, Court, "Pre-proceedings ended", codes.Describe("pre_proceedings_outcome", p.Outcome), false)
 	}
 	for i := range cr.CareProceedings {
 		c := &cr.CareProceedings[i]
 		b.add(c, c.IssueDate, Court, "Care proceedings issued", c.CourtReference, true)
-		b.add(c, c.FinalOrderDate, Court, "Final order: "+describe("court_order_type", c.FinalOrder), "", true)
+		b.add(c, c.FinalOrderDate, Court, "Final order: "+codes.Describe("court_order_type", c.FinalOrder), "", true)
 	}
 	for i := range cr.CourtHearings {
 		h := &cr.CourtHearings[i]
@@ -317,8 +304,8 @@ func (b *builder) derive(cr *domain.ChildRecord) {
 	}
 	for i := range cr.CourtOrders {
 		o := &cr.CourtOrders[i]
-		b.add(o, o.MadeDate, Court, describe("court_order_type", o.Type)+" made", "", true)
-		b.add(o, o.EndDate, Court, describe("court_order_type", o.Type)+" ended", "", false)
+		b.add(o, o.MadeDate, Court, codes.Describe("court_order_type", o.Type)+" made", "", true)
+		b.add(o, o.EndDate, Court, codes.Describe("court_order_type", o.Type)+" ended", "", false)
 	}
 	for i := range cr.Permanence {
 		p := &cr.Permanence[i]
@@ -327,16 +314,16 @@ func (b *builder) derive(cr *domain.ChildRecord) {
 		b.add(p, p.MatchedDate, Court, "Matched with adopters", "", false)
 		b.add(p, p.PlacedDate, Court, "Placed for adoption", "", true)
 		b.add(p, p.AdoptionOrderDate, Court, "Adoption order", "", true)
-		b.add(p, p.ReversedDate, Court, "Adoption no longer the plan", describe("reason_placed_ceased", p.ReversedReason), true)
+		b.add(p, p.ReversedDate, Court, "Adoption no longer the plan", codes.Describe("reason_placed_ceased", p.ReversedReason), true)
 	}
 	for i := range cr.CareLeaver {
 		c := &cr.CareLeaver[i]
-		b.add(c, c.RecordedOn, CareLeaving, "Care leaver circumstances recorded", "In touch: "+describe("care_leaver_in_touch", c.InTouch), false)
+		b.add(c, c.RecordedOn, CareLeaving, "Care leaver circumstances recorded", "In touch: "+codes.Describe("care_leaver_in_touch", c.InTouch), false)
 	}
 	for i := range cr.CaseNotes {
 		n := &cr.CaseNotes[i]
 		t := Notes
-		title := describe("case_note_type", n.Type) + ": " + n.Subject
+		title := codes.Describe("case_note_type", n.Type) + ": " + n.Subject
 		if n.Significant {
 			title = "Significant event: " + n.Subject
 		}
@@ -348,7 +335,7 @@ func (b *builder) derive(cr *domain.ChildRecord) {
 	}
 	for i := range cr.CaseAudits {
 		a := &cr.CaseAudits[i]
-		b.add(a, a.Date, Notes, "Case audit graded "+strings.ToLower(describe("case_audit_grade", a.Grade)), a.Findings, false)
+		b.add(a, a.Date, Notes, "Case audit graded "+strings.ToLower(codes.Describe("case_audit_grade", a.Grade)), a.Findings, false)
 	}
 }
 
