@@ -176,6 +176,21 @@ const (
 	Service    How = "service"     // a service-level action the role allows
 )
 
+var howTitles = map[How]string{
+	Involved: "Working with the child", TeamCase: "Their team's child", LineCase: "In their management line",
+	Chaired: "Chaired the child's meeting", InCare: "Virtual school", Named: "Named on the record",
+	FamilyCase: "Working with the family", Shared: "Shared with their agency", GlassBroke: "Broke the glass",
+	Assured: "Quality assurance", Service: "Their role",
+}
+
+// Title says how access was given, in words.
+func (h How) Title() string {
+	if t, ok := howTitles[h]; ok {
+		return t
+	}
+	return string(h)
+}
+
 // Decision is the policy's answer.
 type Decision struct {
 	Allowed bool

@@ -199,6 +199,11 @@ func TestRoles(t *testing.T) {
 			t.Errorf("role %q has no title", r)
 		}
 	}
+	for _, h := range []How{Involved, TeamCase, LineCase, Chaired, InCare, Named, FamilyCase, Shared, GlassBroke, Assured, Service} {
+		if h.Title() == string(h) {
+			t.Errorf("how %q has no title", h)
+		}
+	}
 	if Role("wizard").Valid() {
 		t.Error("made-up role is valid")
 	}

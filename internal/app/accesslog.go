@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -33,14 +34,22 @@ var actionTitles = map[audit.AccessAction]string{
 
 func accessTable(es []audit.Access, byChild bool) web.Table {
 	t := web.Table{Columns: []web.Column{{Header: "When"}, {Header: "Who"}, {Header: "Child"}, {Header: "What"}, {Header: "Access"}, {Header: "Reason given"}}}
+	if byChild {
+		t.Columns = slices.Delete(t.Columns, 2, 3)
+	}
 	for _, e := range es {
-		who := web.Cell{Text: e.Username, Href: fmt.Sprintf("/users/%d/access-log", e.UserID)}
-		child := web.Cell{Text: strconv.FormatInt(e.PersonID, 10), Href: fmt.Sprintf("/children/%d", e.PersonID)}
-		if byChild {
-			child.Href = ""
+		what := actionTitles[e.Action]
+		if e.Action != audit.Listed && e.Action != audit.GlassBroken {
+			what += ": " + e.What
 		}
-		t.Rows = append(t.Rows, []web.Cell{{Text: e.At.In(london).Format("2 Jan 2006 15:04")}, who, child,
-			{Text: actionTitles[e.Action] + ": " + e.What}, {Text: e.How}, {Text: e.Reason}})
+		row := []web.Cell{{Text: e.At.In(london).Format("2 Jan 2006 15:04")},
+			{Text: e.Username, Href: fmt.Sprintf("/users/%d/access-log", e.UserID)},
+			{Text: fmt.Sprintf("Child %d", e.PersonID), Href: fmt.Sprintf("/children/%d", e.PersonID)},
+			{Text: what}, {Text: access.How(e.How).Title()}, {Text: e.Reason}}
+		if byChild {
+			row = slices.Delete(row, 2, 3)
+		}
+		t.Rows = append(t.Rows, row)
 	}
 	return t
 }
