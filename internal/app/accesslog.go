@@ -169,8 +169,17 @@ func writeAccessList(w http.ResponseWriter, r *http.Request, es []audit.Access) 
 
 type breakGlassPage struct {
 	Page
-	Reports []storage.BreakGlassReport
+	Reports []breakGlassReport
 }
+
+// breakGlassReport is a report with the child's name.
+type breakGlassReport struct {
+	storage.BreakGlassReport
+	Child string
+}
+
+// When is the time the glass was broken, in England.
+func (r breakGlassReport) When() string { return r.Access.At.In(london).Format("2 Jan 2006 15:04") }
 
 // breakGlassReports shows a manager the broken glasses on records they manage.
 func (a *App) breakGlassReports(w http.ResponseWriter, r *http.Request) {
@@ -179,15 +188,32 @@ func (a *App) breakGlassReports(w http.ResponseWriter, r *http.Request) {
 		a.Web.Error(w, r, http.StatusForbidden)
 		return
 	}
-	var rs []storage.BreakGlassReport
+	p := breakGlassPage{Page: a.page(r, "break-glass")}
 	if u.ProfessionalID != 0 {
-		var err error
-		if rs, err = a.DB.BreakGlassReports(r.Context(), u.ProfessionalID, false); err != nil {
+		rs, err := a.DB.BreakGlassReports(r.Context(), u.ProfessionalID, false)
+		if err != nil {
 			a.serverError(w, r, err)
 			return
 		}
+		var ids []int64
+		for _, rep := range rs {
+			ids = append(ids, rep.Access.PersonID)
+		}
+		slices.Sort(ids)
+		people, err := a.DB.GetMany(r.Context(), "person", slices.Compact(ids))
+		if err != nil {
+			a.serverError(w, r, err)
+			return
+		}
+		names := map[int64]string{}
+		for _, rec := range people {
+			names[rec.Base().ID] = rec.(*domain.Person).Name()
+		}
+		for _, rep := range rs {
+			p.Reports = append(p.Reports, breakGlassReport{rep, names[rep.Access.PersonID]})
+		}
 	}
-	a.Web.Render(w, r, http.StatusOK, "break-glass", breakGlassPage{Page: a.page(r, "break-glass"), Reports: rs})
+	a.Web.Render(w, r, http.StatusOK, "break-glass", p)
 }
 
 func (a *App) breakGlassSeen(w http.ResponseWriter, r *http.Request) {
