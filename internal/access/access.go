@@ -107,6 +107,7 @@ const (
 	ViewChildAccessLog Action = "view_child_access_log" // who has looked at this child
 	ExportRecord       Action = "export_record"         // download or print the record
 	BreakGlass         Action = "break_glass"           // open a record by giving a reason
+	ManageGrants       Action = "manage_grants"         // name people on a record, share it with partners
 
 	// Service-level actions: no child involved.
 	Search            Action = "search"               // use the search at all

@@ -64,6 +64,13 @@ func Decide(u *User, a Action, c *Child) Decision {
 		return Decision{}
 	case BreakGlass:
 		return allowIf(view.CanBreakGlass)
+	case ManageGrants:
+		// The record's own managers decide who else may see it; a broken
+		// glass or an auditor's reading does not make one its manager.
+		if u.hasAny(managers) && slices.Contains([]How{Involved, LineCase, Named}, view.How) {
+			return Decision{Allowed: true, How: view.How}
+		}
+		return Decision{}
 	}
 	return Decision{}
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -24,6 +25,8 @@ var (
 	glassBreakers = []string{"chair", "earlyhelp", "outsider"}
 	// logReaders see who has looked at the record.
 	logReaders = []string{"manager", "servicemanager", "auditor"}
+	// granters, its managers, decide who else may see it.
+	granters = []string{"manager", "servicemanager"}
 	// nonSearchers may not search at all.
 	nonSearchers = []string{"analyst", "admin"}
 	// everyone else (partners with nothing shared, analyst, partnership,
@@ -84,6 +87,10 @@ func TestAuthorisationMatrix(t *testing.T) {
 			{"POST", child + "/significant-events", event, nil, childStatus(recorders, 303)},
 			{"GET", child + "/access-log", nil, nil, childStatus(logReaders, 200)},
 			{"GET", child + "/chronology.csv?type=protection", nil, nil, childStatus(viewers, 200)},
+			{"GET", child + "/grants/new", nil, nil, childStatus(granters, 200)},
+			{"POST", child + "/grants", url.Values{"who": {"agency"}, "role": {"partner_health"}, "scope": {"whole"}, "reason": {"Looked-after children's nurse"}}, nil, childStatus(granters, 303)},
+			{"GET", "/api/v1" + child + "/grants", nil, nil, childStatus(logReaders, 200)},
+			{"POST", "/api/v1" + child + "/grants", nil, map[string]any{"role": "partner_education", "kinds": []string{"pep"}, "reason": "Virtual school review"}, childStatus(granters, 201)},
 			{"GET", "/users/{self}/access-log", nil, nil, all(200)},
 			{"GET", fmt.Sprintf("/users/%d/access-log", manager), nil, nil, only([]string{"manager", "auditor", "admin"}, 200)},
 			{"GET", "/break-glass", nil, nil, only(logReaders, 200)},
@@ -139,6 +146,19 @@ func TestAuthorisationMatrix(t *testing.T) {
 				}
 				if res.status != want {
 					t.Errorf("%s %s as %q: got %d, want %d", rt.method, rt.path, u, res.status, want)
+				}
+			}
+			// Withdraw the shares a manager made, so the next user finds
+			// the record as designed.
+			gs, err := db.Grants(context.Background(), f.child, testNow)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, g := range gs {
+				if !g.BreakGlass {
+					if err := db.RevokeGrant(context.Background(), storage.Change{Actor: "test"}, g.ID); err != nil {
+						t.Fatal(err)
+					}
 				}
 			}
 		}

@@ -205,6 +205,10 @@ func TestBrowser(t *testing.T) {
 	}
 	run("who has looked", chromedp.Navigate(fmt.Sprintf("%s/children/%d/access-log", base, f.child)), chromedp.WaitVisible(chromedp.CSS("main table")))
 	checkAccessible(t, ctx, "access log")
+	run("the form to share the record", chromedp.Navigate(fmt.Sprintf("%s/children/%d/grants/new", base, f.child)), chromedp.WaitVisible(chromedp.CSS("#reason")))
+	checkAccessible(t, ctx, "share")
+	run("share it without saying with whom", chromedp.Click(chromedp.CSS("main form button")), chromedp.WaitVisible(chromedp.CSS(".govuk-error-summary")))
+	checkAccessible(t, ctx, "share errors")
 	signOut()
 
 	// Outside the child's team: refused, then the glass broken with a reason.

@@ -181,8 +181,17 @@ type childView struct {
 	Filter        chronologyFilter
 	CanAddNote    bool
 	CanSeeLog     bool
-	// Grants is who else may see the record, for those who oversee it.
-	Grants web.Table
+	// Grants is who else may see the record, for those who oversee it;
+	// CanGrant lets its managers change that.
+	Grants   []grantRow
+	CanGrant bool
+}
+
+// grantRow is one grant as the child's page lists it.
+type grantRow struct {
+	ID                    int64
+	Who, Why, What, Until string
+	Withdrawable          bool
 }
 
 type identity struct {
@@ -398,7 +407,8 @@ func (a *App) buildChildView(r *http.Request, c *childRequest, cr *domain.ChildR
 	v.WorkerCount, v.WorkersInYear = len(workers), len(inYear)
 
 	if v.CanSeeLog {
-		if v.Grants, err = a.grantsTable(r, p.ID); err != nil {
+		v.CanGrant = access.Decide(c.user, access.ManageGrants, c.facts).Allowed
+		if v.Grants, err = a.grantRows(r, p.ID); err != nil {
 			return nil, err
 		}
 	}
@@ -408,26 +418,28 @@ func (a *App) buildChildView(r *http.Request, c *childRequest, cr *domain.ChildR
 	return v, nil
 }
 
-// grantsTable lists who may see the record beyond the usual rules: people
+// grantRows lists who may see the record beyond the usual rules: people
 // named on it, partners it is shared with, and glasses broken.
-func (a *App) grantsTable(r *http.Request, personID int64) (web.Table, error) {
-	t := web.Table{Caption: "Who else may see this record", Columns: []web.Column{{Header: "Who"}, {Header: "Why"}, {Header: "What"}, {Header: "Until"}}}
+func (a *App) grantRows(r *http.Request, personID int64) ([]grantRow, error) {
 	gs, err := a.DB.Grants(r.Context(), personID, a.now())
 	if err != nil {
-		return t, err
+		return nil, err
 	}
+	var rows []grantRow
 	for _, g := range gs {
-		who := g.Role.Title()
+		row := grantRow{ID: g.ID, Who: g.Role.Title(), Why: g.Reason, What: "The whole record", Until: "Until withdrawn", Withdrawable: !g.BreakGlass}
 		if g.UserID != 0 {
 			acct, err := a.DB.AccountByID(r.Context(), g.UserID)
 			if err != nil {
-				return t, err
+				return nil, err
 			}
-			who = acct.Name
+			row.Who = acct.Name
 		}
-		why, what, until := g.Reason, "The whole record", "Until withdrawn"
 		if g.BreakGlass {
-			why = "Broke the glass: " + g.Reason
+			row.Why = "Broke the glass: " + g.Reason
+		}
+		if g.Role != "" && len(g.Kinds) == 0 {
+			row.What = "The whole record, except case notes, management decisions and audits"
 		}
 		if len(g.Kinds) > 0 {
 			titles := make([]string, len(g.Kinds))
@@ -437,14 +449,14 @@ func (a *App) grantsTable(r *http.Request, personID int64) (web.Table, error) {
 					titles[i] = kind.Title
 				}
 			}
-			what = strings.Join(titles, ", ")
+			row.What = strings.Join(titles, ", ")
 		}
 		if !g.ExpiresAt.IsZero() {
-			until = g.ExpiresAt.In(london).Format("2 Jan 2006 15:04")
+			row.Until = g.ExpiresAt.In(london).Format("2 Jan 2006 15:04")
 		}
-		t.Rows = append(t.Rows, []web.Cell{{Text: who}, {Text: why}, {Text: what}, {Text: until}})
+		rows = append(rows, row)
 	}
-	return t, nil
+	return rows, nil
 }
 
 // filterRecord empties the kinds of record the decision does not let the
