@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/waymark-care/waymark/internal/access"
+	"github.com/waymark-care/waymark/internal/auth"
 	"github.com/waymark-care/waymark/internal/civil"
 	"github.com/waymark-care/waymark/internal/domain"
 	"github.com/waymark-care/waymark/internal/storage"
@@ -89,6 +91,28 @@ func TestDemoAuthority(t *testing.T) {
 	}
 	if after, _ := db.Changes(ctx); after != before {
 		t.Errorf("reusing the authority changed it: %d changes, then %d", before, after)
+	}
+	// One account for each role, the social worker holding a caseload; a
+	// second run finds them there.
+	for run := 0; run < 2; run++ {
+		var out bytes.Buffer
+		if err := demoAccounts(ctx, db, &out); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), demoPassword) || !strings.Contains(out.String(), "team-manager") {
+			t.Errorf("sign-in details: %q", out.String())
+		}
+	}
+	accounts, err := db.Accounts(ctx)
+	if err != nil || len(accounts) != len(access.Roles) {
+		t.Fatalf("%d accounts, %v; want one per role", len(accounts), err)
+	}
+	sw, err := db.AccountByUsername(ctx, "social-worker")
+	if err != nil || sw.ProfessionalID == 0 || !auth.CheckPassword(sw.PasswordHash, demoPassword) {
+		t.Fatalf("social worker account %+v, %v", sw, err)
+	}
+	if as, err := db.Allocations(ctx, sw.ProfessionalID, civil.MustParse("2024-01-31")); err != nil || len(as) == 0 {
+		t.Errorf("the demo social worker holds %d children, %v", len(as), err)
 	}
 	other := storagetest.Open(t, "sqlite")
 	if err := other.Write(ctx, storagetest.Change, func(tx *storage.Tx) error {
