@@ -317,11 +317,7 @@ func (a *App) chronologyCSV(w http.ResponseWriter, r *http.Request) {
 	out := csv.NewWriter(w)
 	out.Write([]string{"date", "time", "type", "event", "detail", "significant", "record"})
 	for _, e := range chronology.Build(cr, c.decision.Sees, f) {
-		at := ""
-		if !e.At.IsZero() {
-			at = e.At.In(london).Format("15:04")
-		}
-		out.Write([]string{e.Date.String(), at, string(e.Type), csvSafe(e.Title), csvSafe(e.Detail), strconv.FormatBool(e.Significant), fmt.Sprintf("%s %d", e.Kind, e.RecordID)})
+		out.Write([]string{e.Date.String(), e.Time(), string(e.Type), csvSafe(e.Title), csvSafe(e.Detail), strconv.FormatBool(e.Significant), fmt.Sprintf("%s %d", e.Kind, e.RecordID)})
 	}
 	out.Flush()
 }
@@ -333,4 +329,45 @@ func csvSafe(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// printPage is the chronology laid out for printing: the identity bar and
+// the events, without forms or navigation.
+type printPage struct {
+	Page
+	ID         int64
+	Name       string
+	Identity   identity
+	Chronology []chronology.Entry
+	Filtered   bool
+}
+
+// chronologyPrint lays the chronology out for printing, filtered as on the
+// page; it is written to the access log as a print.
+func (a *App) chronologyPrint(w http.ResponseWriter, r *http.Request) {
+	c, ok := a.decideChild(w, r, access.ExportRecord)
+	if !ok {
+		return
+	}
+	cr, err := a.records.childRecord(r.Context(), a.DB, c.personID)
+	if err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	filterRecord(cr, c.decision)
+	if err := a.logView(r, c, audit.Printed, "chronology (print)"); err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	f, view := parseChronologyFilter(r)
+	p := printPage{Page: a.page(r, ""), ID: c.personID, Name: cr.Person.Name(), Chronology: chronology.Build(cr, c.decision.Sees, f), Filtered: view.Filtered}
+	p.Identity = identity{Name: cr.Person.Name()}
+	if !cr.Person.DateOfBirth.IsZero() {
+		p.Identity.Facts = append(p.Identity.Facts, "Born "+longDate(cr.Person.DateOfBirth))
+	}
+	if cr.Person.LAChildID != "" {
+		p.Identity.Facts = append(p.Identity.Facts, "LA child ID "+cr.Person.LAChildID)
+	}
+	p.Identity.Facts = append(p.Identity.Facts, "Printed "+a.now().In(london).Format("2 January 2006 15:04")+" by "+c.user.Name)
+	a.Web.Render(w, r, http.StatusOK, "chronology-print", p)
 }

@@ -87,6 +87,7 @@ func TestAuthorisationMatrix(t *testing.T) {
 			{"POST", child + "/significant-events", event, nil, childStatus(recorders, 303)},
 			{"GET", child + "/access-log", nil, nil, childStatus(logReaders, 200)},
 			{"GET", child + "/chronology.csv?type=protection", nil, nil, childStatus(viewers, 200)},
+			{"GET", child + "/chronology/print?significant=1", nil, nil, childStatus(viewers, 200)},
 			{"GET", child + "/grants/new", nil, nil, childStatus(granters, 200)},
 			{"POST", child + "/grants", url.Values{"who": {"agency"}, "role": {"partner_health"}, "scope": {"whole"}, "reason": {"Looked-after children's nurse"}}, nil, childStatus(granters, 303)},
 			{"GET", "/api/v1" + child + "/grants", nil, nil, childStatus(logReaders, 200)},

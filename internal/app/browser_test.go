@@ -186,6 +186,8 @@ func TestBrowser(t *testing.T) {
 	if some := text("#chronology-count"); some == all {
 		t.Errorf("filtering the chronology changed nothing: %q", some)
 	}
+	run("print the significant events", chromedp.Click(chromedp.CSS(`a[href*="/chronology/print"]`)), chromedp.WaitVisible(chromedp.CSS("main table")))
+	checkAccessible(t, ctx, "chronology print")
 
 	// A significant event: refused empty, then saved.
 	run("open the significant event form", chromedp.Navigate(fmt.Sprintf("%s/children/%d/significant-events/new", base, f.child)), chromedp.WaitVisible(chromedp.CSS("#subject")))

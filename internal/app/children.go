@@ -32,6 +32,7 @@ func (a *App) mountChildren() error {
 	a.Private("POST /children/{id}/significant-events", a.addSignificantEvent)
 	a.Private("GET /children/{id}/access-log", a.childAccessLogPage)
 	a.Private("GET /children/{id}/chronology.csv", a.chronologyCSV)
+	a.Private("GET /children/{id}/chronology/print", a.chronologyPrint)
 	a.Private("GET /users/{id}/access-log", a.userAccessLogPage)
 	a.Private("GET /break-glass", a.breakGlassReports)
 	a.Private("POST /break-glass/{seq}/seen", a.breakGlassSeen)
@@ -206,6 +207,7 @@ type chronologyFilter struct {
 	OldestFirst     bool
 	Filtered        bool
 	CSV             string // the download of the events shown
+	Print           string // the events shown, laid out for printing
 }
 
 type chronologyType struct {
@@ -234,8 +236,10 @@ func parseChronologyFilter(r *http.Request) (chronology.Filter, chronologyFilter
 		}
 	}
 	view.CSV = fmt.Sprintf("/children/%s/chronology.csv", r.PathValue("id"))
+	view.Print = fmt.Sprintf("/children/%s/chronology/print", r.PathValue("id"))
 	if len(keep) > 0 {
 		view.CSV += "?" + keep.Encode()
+		view.Print += "?" + keep.Encode()
 	}
 	return f, view
 }

@@ -212,6 +212,9 @@ func TestAccessLogged(t *testing.T) {
 			!strings.Contains(res.body, "Strategy discussion") || strings.Contains(res.body, "Core group") {
 			t.Errorf("chronology download: %d\n%s", res.status, res.body)
 		}
+		if res := c.get(child + "/chronology/print?type=protection"); res.status != 200 || !strings.Contains(res.body, "Strategy discussion") || strings.Contains(res.body, "Placement started") {
+			t.Errorf("chronology print: %d", res.status)
+		}
 		c.get("/search?q=example")
 		c.get("/api/v1/search?q=ellie")
 		o := f.signedIn("outsider")
@@ -240,6 +243,7 @@ func TestAccessLogged(t *testing.T) {
 			"manager view record (API) involved ",
 			"manager view chronology (API) involved ",
 			"manager export chronology (CSV) involved ",
+			"manager print chronology (print) involved ",
 			"manager search_result search result involved ",
 			"manager search_result search result involved ",
 			"outsider break_glass break glass break_glass Police called out of hours",

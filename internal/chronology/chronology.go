@@ -63,6 +63,23 @@ type Entry struct {
 	RecordID int64  `json:"record_id"`
 }
 
+// england is the time zone events are shown in.
+var england = func() *time.Location {
+	if l, err := time.LoadLocation("Europe/London"); err == nil {
+		return l
+	}
+	return time.UTC
+}()
+
+// Time is the time of the event in England, such as "14:30", or "" for an
+// event recorded by date only.
+func (e Entry) Time() string {
+	if e.At.IsZero() {
+		return ""
+	}
+	return e.At.In(england).Format("15:04")
+}
+
 // Filter selects entries.
 type Filter struct {
 	Types           []Type // none is every type

@@ -43,7 +43,7 @@ func TestBuild(t *testing.T) {
 	if all[0].Kind != "case_note" || all[0].RecordID != 7 || all[len(all)-1].Date != civil.MustParse("2010-05-14") {
 		t.Errorf("newest first: %+v … %+v", all[0], all[len(all)-1])
 	}
-	if all[1].At.IsZero() || !all[1].Significant {
+	if all[1].Time() != "15:30" || all[2].Time() != "" || !all[1].Significant {
 		t.Errorf("significant event: %+v", all[1])
 	}
 	oldest := Build(record(), nil, Filter{OldestFirst: true})
