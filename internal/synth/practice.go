@@ -28,7 +28,7 @@ var actions = map[string][]smart{
 		{"Keep the home clean and safe, with food in the cupboards", "Parents", "Unannounced visits find the home safe"},
 		{"Do not allow the former partner into the home", "Mother", "Police and neighbours report no visits"},
 		{"Engage with the drug and alcohol service and provide clear tests", "Father", "Test results shared at core group"},
-		{"Attend every health appointment for the baby", "Parents", "Health visitor reports weight gain and attendance"},
+		{"Take the children to every health appointment", "Parents", "Health visitor and school nurse confirm attendance"},
 		{"Complete the domestic abuse recovery programme", "Mother", "Programme worker reports completion"},
 		{"See the child alone at every visit", "Social worker", "Visits record that the child was seen alone"},
 	},

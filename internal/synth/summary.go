@@ -112,6 +112,7 @@ var targets = []target{
 	inYear("– child not recorded as seen", "F057", "%", 15.2, 3, func(fl storage.Flows) (float64, int) { return rate(fl.NotSeen, fl.Assessments) }),
 	inYear("Early help assessments", "F046", "count", 1008, 0.2, func(fl storage.Flows) (float64, int) { return count(fl.EarlyHelp) }),
 	inYear("– by the early help service", "F047", "%", 60, 12, func(fl storage.Flows) (float64, int) { return rate(fl.EarlyHelpByService, fl.EarlyHelp) }),
+	inYear("– by health", "F048", "count", 4, 1, func(fl storage.Flows) (float64, int) { return count(fl.EarlyHelpByHealth) }),
 	inYear("Strategy discussions", "assumed", "count", 1300, 0.25, func(fl storage.Flows) (float64, int) { return count(fl.StrategyDiscussions) }),
 	inYear("– without police or health, no reason given", "assumed", "%", 12, 4, func(fl storage.Flows) (float64, int) {
 		return rate(fl.StrategyMissingAgency, fl.StrategyDiscussions)
