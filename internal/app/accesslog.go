@@ -243,18 +243,8 @@ func (a *App) meAPI(w http.ResponseWriter, r *http.Request) {
 
 // childAPI is the child's record, as much as the user may see.
 func (a *App) childAPI(w http.ResponseWriter, r *http.Request) {
-	c, ok := a.decideChild(w, r, access.ViewRecord)
+	c, cr, ok := a.openRecord(w, r, access.ViewRecord, audit.Viewed, "record (API)")
 	if !ok {
-		return
-	}
-	cr, err := a.records.childRecord(r.Context(), a.DB, c.personID)
-	if err != nil {
-		a.serverError(w, r, err)
-		return
-	}
-	filterRecord(cr, c.decision)
-	if err := a.logView(r, c, audit.Viewed, "record (API)"); err != nil {
-		a.serverError(w, r, err)
 		return
 	}
 	web.WriteJSON(w, http.StatusOK, map[string]any{"access": c.decision.How, "record": recordJSON(cr)})
@@ -272,18 +262,8 @@ func recordJSON(cr *domain.ChildRecord) map[string]any {
 }
 
 func (a *App) chronologyAPI(w http.ResponseWriter, r *http.Request) {
-	c, ok := a.decideChild(w, r, access.ViewRecord)
+	c, cr, ok := a.openRecord(w, r, access.ViewRecord, audit.Viewed, "chronology (API)")
 	if !ok {
-		return
-	}
-	cr, err := a.records.childRecord(r.Context(), a.DB, c.personID)
-	if err != nil {
-		a.serverError(w, r, err)
-		return
-	}
-	filterRecord(cr, c.decision)
-	if err := a.logView(r, c, audit.Viewed, "chronology (API)"); err != nil {
-		a.serverError(w, r, err)
 		return
 	}
 	f, _ := parseChronologyFilter(r)
@@ -297,18 +277,8 @@ func (a *App) chronologyAPI(w http.ResponseWriter, r *http.Request) {
 // chronologyCSV downloads the chronology, filtered as on the page, as a
 // spreadsheet; the download is written to the access log as an export.
 func (a *App) chronologyCSV(w http.ResponseWriter, r *http.Request) {
-	c, ok := a.decideChild(w, r, access.ExportRecord)
+	c, cr, ok := a.openRecord(w, r, access.ExportRecord, audit.Exported, "chronology (CSV)")
 	if !ok {
-		return
-	}
-	cr, err := a.records.childRecord(r.Context(), a.DB, c.personID)
-	if err != nil {
-		a.serverError(w, r, err)
-		return
-	}
-	filterRecord(cr, c.decision)
-	if err := a.logView(r, c, audit.Exported, "chronology (CSV)"); err != nil {
-		a.serverError(w, r, err)
 		return
 	}
 	f, _ := parseChronologyFilter(r)
@@ -345,18 +315,8 @@ type printPage struct {
 // chronologyPrint lays the chronology out for printing, filtered as on the
 // page; it is written to the access log as a print.
 func (a *App) chronologyPrint(w http.ResponseWriter, r *http.Request) {
-	c, ok := a.decideChild(w, r, access.ExportRecord)
+	c, cr, ok := a.openRecord(w, r, access.ExportRecord, audit.Printed, "chronology (print)")
 	if !ok {
-		return
-	}
-	cr, err := a.records.childRecord(r.Context(), a.DB, c.personID)
-	if err != nil {
-		a.serverError(w, r, err)
-		return
-	}
-	filterRecord(cr, c.decision)
-	if err := a.logView(r, c, audit.Printed, "chronology (print)"); err != nil {
-		a.serverError(w, r, err)
 		return
 	}
 	f, view := parseChronologyFilter(r)

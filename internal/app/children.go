@@ -109,6 +109,27 @@ func (a *App) logView(r *http.Request, c *childRequest, action audit.AccessActio
 	return a.DB.LogAccess(r.Context(), &audit.Access{UserID: c.user.ID, Username: c.user.Username, Action: action, PersonID: c.personID, What: what, How: string(c.decision.How)})
 }
 
+// openRecord is how every view of a child's record begins: the access
+// decision, the record as much of it as the user may see, and the access log
+// entry, written before anything is shown. On false a response has been sent.
+func (a *App) openRecord(w http.ResponseWriter, r *http.Request, action access.Action, logged audit.AccessAction, what string) (*childRequest, *domain.ChildRecord, bool) {
+	c, ok := a.decideChild(w, r, action)
+	if !ok {
+		return nil, nil, false
+	}
+	cr, err := a.records.childRecord(r.Context(), a.DB, c.personID)
+	if err != nil {
+		a.serverError(w, r, err)
+		return nil, nil, false
+	}
+	filterRecord(cr, c.decision)
+	if err := a.logView(r, c, logged, what); err != nil {
+		a.serverError(w, r, err)
+		return nil, nil, false
+	}
+	return c, cr, true
+}
+
 // breakGlass opens a record outside the user's access when they give a
 // reason: logged, granted for a while, reported to the record's managers.
 func (a *App) breakGlass(w http.ResponseWriter, r *http.Request) {
@@ -245,18 +266,8 @@ func parseChronologyFilter(r *http.Request) (chronology.Filter, chronologyFilter
 }
 
 func (a *App) childPage(w http.ResponseWriter, r *http.Request) {
-	c, ok := a.decideChild(w, r, access.ViewRecord)
+	c, cr, ok := a.openRecord(w, r, access.ViewRecord, audit.Viewed, "child page")
 	if !ok {
-		return
-	}
-	cr, err := a.records.childRecord(r.Context(), a.DB, c.personID)
-	if err != nil {
-		a.serverError(w, r, err)
-		return
-	}
-	filterRecord(cr, c.decision)
-	if err := a.logView(r, c, audit.Viewed, "child page"); err != nil {
-		a.serverError(w, r, err)
 		return
 	}
 	v, err := a.buildChildView(r, c, cr)
