@@ -35,6 +35,8 @@ type child struct {
 	fam         *family
 	sw, iro, pa *allocation
 
+	// asmt is the assessment under way; s47 the latest section 47
+	// enquiry, under way until it has an end date.
 	asmt   *domain.Assessment
 	s47    *domain.Section47Enquiry
 	cin    *cinPlan
