@@ -2,54 +2,20 @@ package casework_test
 
 import (
 	"context"
-	"os"
-	"strconv"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/waymark-care/waymark/internal/casework"
-	"github.com/waymark-care/waymark/internal/civil"
-	"github.com/waymark-care/waymark/internal/storage"
 	"github.com/waymark-care/waymark/internal/storage/storagetest"
 	"github.com/waymark-care/waymark/internal/worklist"
 )
-
-// benchDB opens the database named by WAYMARK_BENCH_DB (such as the one
-// `waymark synth --preset doncaster` writes) with WAYMARK_BENCH_AS_OF as the
-// lists' day; without it, it stores WAYMARK_BENCH_CHILDREN (default 300)
-// storagetest children, each an open case with about 230 records.
-func benchDB(b *testing.B) (*storage.DB, civil.Date) {
-	ctx := context.Background()
-	if dsn := os.Getenv("WAYMARK_BENCH_DB"); dsn != "" {
-		db, err := storage.Open(ctx, dsn)
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Cleanup(func() { db.Close() })
-		asOf, err := civil.Parse(os.Getenv("WAYMARK_BENCH_AS_OF"))
-		if err != nil || asOf.IsZero() {
-			b.Fatal("set WAYMARK_BENCH_AS_OF to the day of the lists, such as the synthetic authority's last day")
-		}
-		return db, asOf
-	}
-	n := 300
-	if s := os.Getenv("WAYMARK_BENCH_CHILDREN"); s != "" {
-		n, _ = strconv.Atoi(s)
-	}
-	db := storagetest.Open(b, "sqlite")
-	w := storagetest.AddWorkforce(b, db)
-	for i := range n {
-		storagetest.AddChild(b, db, w, i)
-	}
-	return db, civil.MustParse("2024-04-01")
-}
 
 // BenchmarkLists builds each drift and delay list, the summary of them all
 // and the approvals queue for a whole authority, from the database: the
 // read and the rules. Target: each list under 200 ms for Doncaster.
 func BenchmarkLists(b *testing.B) {
-	db, asOf := benchDB(b)
+	db, asOf := storagetest.BenchDB(b, 300)
 	ctx := context.Background()
 	teams, profs, err := db.Workforce(ctx)
 	if err != nil {

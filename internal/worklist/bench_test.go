@@ -2,52 +2,18 @@ package worklist
 
 import (
 	"context"
-	"os"
-	"strconv"
 	"testing"
 
-	"github.com/waymark-care/waymark/internal/civil"
 	"github.com/waymark-care/waymark/internal/domain"
-	"github.com/waymark-care/waymark/internal/storage"
 	"github.com/waymark-care/waymark/internal/storage/storagetest"
 )
-
-// benchDB opens the database named by WAYMARK_BENCH_DB (such as the one
-// `waymark synth --preset doncaster` writes), with WAYMARK_BENCH_AS_OF as the
-// day to evaluate; without it, it stores WAYMARK_BENCH_CHILDREN (default
-// 3,000) storagetest children, each an open case with about 230 records.
-func benchDB(b *testing.B) (*storage.DB, civil.Date) {
-	ctx := context.Background()
-	if dsn := os.Getenv("WAYMARK_BENCH_DB"); dsn != "" {
-		db, err := storage.Open(ctx, dsn)
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Cleanup(func() { db.Close() })
-		asOf, err := civil.Parse(os.Getenv("WAYMARK_BENCH_AS_OF"))
-		if err != nil || asOf.IsZero() {
-			b.Fatal("set WAYMARK_BENCH_AS_OF to the day to evaluate, such as the synthetic authority's last day")
-		}
-		return db, asOf
-	}
-	n := 3000
-	if s := os.Getenv("WAYMARK_BENCH_CHILDREN"); s != "" {
-		n, _ = strconv.Atoi(s)
-	}
-	db := storagetest.Open(b, "sqlite")
-	w := storagetest.AddWorkforce(b, db)
-	for i := range n {
-		storagetest.AddChild(b, db, w, i)
-	}
-	return db, civil.MustParse("2024-04-01")
-}
 
 // BenchmarkAuthorityWorklist evaluates every open case of an authority on
 // one day and builds the whole authority's worklist: the bulk read, the
 // adapter and the engine. Target: under a second for Doncaster's caseload
 // (about 3,000 open cases) on 2 cores. Run with -cpu 1,2.
 func BenchmarkAuthorityWorklist(b *testing.B) {
-	db, asOf := benchDB(b)
+	db, asOf := storagetest.BenchDB(b, 3000)
 	ctx := context.Background()
 	teams, profs, err := db.Workforce(ctx)
 	if err != nil {
