@@ -99,7 +99,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 func sqliteDSN(path string, writer bool) string {
 	path = strings.TrimPrefix(path, "file:")
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "synchronous(FULL)", "busy_timeout(10000)", "mmap_size(1073741824)", "cache_size(-32768)"} {
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "synchronous(FULL)", "busy_timeout(10000)", "mmap_size(1073741824)", "cache_size(-32768)", "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
 	if writer {

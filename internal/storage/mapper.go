@@ -220,11 +220,14 @@ func fromColumn(f reflect.Value, src any) error {
 		}
 		f.SetString(s)
 	case reflect.Int, reflect.Int64:
-		n, ok := src.(int64)
-		if !ok {
+		switch n := src.(type) {
+		case int64:
+			f.SetInt(n)
+		case int32: // pgx's own rows give INTEGER columns as int32
+			f.SetInt(int64(n))
+		default:
 			return fmt.Errorf("want an integer, got %T", src)
 		}
-		f.SetInt(n)
 	case reflect.Float64:
 		switch n := src.(type) {
 		case float64:

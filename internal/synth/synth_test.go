@@ -153,3 +153,17 @@ func TestIdentifiers(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkGenerate writes a year of the Doncaster preset, the unit of
+// `waymark synth`'s speed (issue 3: six years into SQLite in under 60 s).
+func BenchmarkGenerate(b *testing.B) {
+	doncaster, _ := PresetNamed("doncaster")
+	cfg := Config{Preset: doncaster, Seed: 1, From: civil.MustParse("2025-01-01"), To: civil.MustParse("2025-12-31")}
+	storagetest.Each(b, func(t testing.TB, db *storage.DB) {
+		b := t.(*testing.B)
+		for b.Loop() {
+			res := generate(b, db, cfg)
+			b.ReportMetric(float64(res.Records)/b.Elapsed().Seconds(), "records/s")
+		}
+	})
+}
