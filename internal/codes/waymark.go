@@ -18,6 +18,10 @@ const (
 	ConferenceDecision  = "conference_decision"
 	PreProceedingsStage = "pre_proceedings_stage"
 	CourtOrderType      = "court_order_type"
+	// Police domestic abuse notifications (FD-09).
+	DASHRisk           = "dash_risk"
+	DAChildPresence    = "da_child_presence"
+	DANInformationItem = "dan_information_item"
 
 	// Casework.
 	VisitType         = "visit_type"
@@ -32,6 +36,8 @@ const (
 	TeamType         = "team_type"
 	ProfessionalRole = "professional_role"
 	InvolvementRole  = "involvement_role"
+	// WorkerRegistration says whether a worker may do assessment work (FD-04).
+	WorkerRegistration = "worker_registration"
 )
 
 var waymarkLists = []*List{
@@ -108,6 +114,28 @@ var waymarkLists = []*List{
 		{Value: "early_help", Description: "Passed to early help"},
 		{Value: "referral", Description: "Referral to children's social care"},
 		{Value: "strategy_discussion", Description: "Strategy discussion"},
+	}},
+	{Name: DASHRisk, Title: "DASH risk level", Source: "Waymark", Codes: []Code{
+		{Value: "standard", Description: "Standard"},
+		{Value: "medium", Description: "Medium"},
+		{Value: "high", Description: "High"},
+	}},
+	{Name: DAChildPresence, Title: "children at a domestic abuse incident", Source: "Waymark", Codes: []Code{
+		{Value: "present", Description: "Children present at the incident"},
+		{Value: "resident", Description: "Children live there but were not present"},
+		{Value: "neither", Description: "Children neither present nor living there"},
+	}},
+	// What a police domestic abuse notification should tell the front door;
+	// the items an authority requires are a local setting (dan.required_items).
+	{Name: DANInformationItem, Title: "domestic abuse notification information", Source: "Waymark", Codes: []Code{
+		{Value: "incident_account", Description: "What happened, and when"},
+		{Value: "victim_details", Description: "Victim's name, date of birth and address"},
+		{Value: "perpetrator_details", Description: "Perpetrator's name, date of birth and address"},
+		{Value: "children_details", Description: "Each child's name and date of birth"},
+		{Value: "children_observed", Description: "What officers saw of the children and what they said"},
+		{Value: "dash_form", Description: "The completed DASH risk assessment"},
+		{Value: "previous_incidents", Description: "Previous incidents known to the police"},
+		{Value: "injuries_weapons", Description: "Injuries, weapons or substances involved"},
 	}},
 	{Name: EarlyHelpEndReason, Title: "early help end reason", Source: "Waymark", Codes: []Code{
 		{Value: "outcomes_met", Description: "Outcomes met"},
@@ -253,5 +281,10 @@ var waymarkLists = []*List{
 		{Value: "early_help_lead", Description: "Early help lead practitioner"},
 		{Value: "family_support_worker", Description: "Family support worker"},
 		{Value: "virtual_school_officer", Description: "Virtual school officer"},
+		{Value: "front_door", Description: "Front door worker screening a contact"},
+	}},
+	{Name: WorkerRegistration, Title: "worker registration", Source: "Waymark", Codes: []Code{
+		{Value: "registered", Description: "Registered social worker (Social Work England)"},
+		{Value: "unqualified", Description: "Unqualified: may gather information, not assess or decide"},
 	}},
 }
