@@ -29,11 +29,60 @@ type Contact struct {
 	DecidedByID    int64     `db:"decided_by_id,ref" json:"decided_by_id"`
 	ProfessionalID int64     `db:"professional_id,ref" json:"professional_id"`
 	TeamID         int64     `db:"team_id,ref" json:"team_id"`
+	// The threshold level on the authority's continuum as the referrer saw
+	// it and as the screening manager decided it, and the version of the
+	// threshold guidance in force (FD-03). The levels are a local setting
+	// (threshold.guidance), so they are checked by package casework.
+	ReferrerThreshold string `db:"referrer_threshold" json:"referrer_threshold"`
+	ThresholdDecision string `db:"threshold_decision" json:"threshold_decision"`
+	ThresholdGuidance string `db:"threshold_guidance" json:"threshold_guidance"`
+	// A police domestic abuse notification (FD-09): the police reference,
+	// the incident, the DASH risk level, whether children were there, the
+	// victim and perpetrator, and which items of information it held.
+	PoliceReference  string    `db:"police_reference" json:"police_reference"`
+	IncidentAt       time.Time `db:"incident_at" json:"incident_at"`
+	DASHRisk         string    `db:"dash_risk" json:"dash_risk" code:"dash_risk"`
+	ChildrenPresence string    `db:"children_presence" json:"children_presence" code:"da_child_presence"`
+	VictimID         int64     `db:"victim_id,ref" json:"victim_id"`
+	PerpetratorID    int64     `db:"perpetrator_id,ref" json:"perpetrator_id"`
+	InformationItems []string  `db:"information_items" json:"information_items" code:"dan_information_item"`
+	// A notification missing required information goes back to the police
+	// with a due date, and is tracked until they answer (FD-09).
+	InformationRequestedDate civil.Date `db:"information_requested_date" json:"information_requested_date"`
+	InformationDueDate       civil.Date `db:"information_due_date" json:"information_due_date"`
+	InformationReceivedDate  civil.Date `db:"information_received_date" json:"information_received_date"`
+	// Disabled and DisabilityTypes come from the child's record (FD-13); a
+	// disabled child's contact closed without a service needs a consultation
+	// with a disability specialist or the disabled children's team.
+	Disabled                bool       `db:"disabled" json:"disabled"`
+	DisabilityTypes         []string   `db:"disability_types" json:"disability_types" code:"disability"`
+	DisabilityConsultedDate civil.Date `db:"disability_consulted_date" json:"disability_consulted_date"`
+	DisabilityConsultedID   int64      `db:"disability_consulted_id,ref" json:"disability_consulted_id"`
+	DisabilityTeamID        int64      `db:"disability_team_id,ref" json:"disability_team_id"`
 }
 
 func (c *Contact) Check() []FieldError {
 	errs := notBeforeTime("decision_at", c.DecisionAt, c.ContactAt, "time of the contact")
-	return append(errs, requiredWhen(!c.DecisionAt.IsZero(), "decision", c.Decision, "enter the decision")...)
+	errs = append(errs, requiredWhen(!c.DecisionAt.IsZero(), "decision", c.Decision, "enter the decision")...)
+	if !c.IncidentAt.IsZero() && !c.ContactAt.IsZero() && c.IncidentAt.After(c.ContactAt) {
+		errs = append(errs, FieldError{"incident_at", "must be before the notification was received"})
+	}
+	errs = append(errs, notBefore("information_due_date", c.InformationDueDate, c.InformationRequestedDate, "date the information was asked for")...)
+	errs = append(errs, notBefore("information_received_date", c.InformationReceivedDate, c.InformationRequestedDate, "date the information was asked for")...)
+	if len(c.DisabilityTypes) > 0 && !c.Disabled && !slices.Equal(c.DisabilityTypes, []string{"NONE"}) {
+		errs = append(errs, FieldError{"disabled", "a child with a type of disability is disabled"})
+	}
+	if slices.Contains(c.DisabilityTypes, "NONE") && len(c.DisabilityTypes) > 1 {
+		errs = append(errs, FieldError{"disability_types", `"no disability" cannot be recorded with a disability`})
+	}
+	return errs
+}
+
+// ClosedWithoutService reports whether a contact's decision closes it with
+// no service from children's social care: no further action, advice and
+// signposting, or a step down to early help (FD-03, FD-13).
+func ClosedWithoutService(decision string) bool {
+	return decision == "nfa" || decision == "advice_signpost" || decision == "early_help"
 }
 
 // EarlyHelpEpisode is a period of early help, with the lead professional and

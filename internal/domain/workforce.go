@@ -37,9 +37,17 @@ type Professional struct {
 	JobTitle       string `db:"job_title" json:"job_title"`
 	TeamID         int64  `db:"team_id,ref" json:"team_id"`
 	OrganisationID int64  `db:"organisation_id,ref" json:"organisation_id"`
-	// RegistrationNumber is the Social Work England number (SWE…), which
-	// feeds SSDA903 SW_ID.
+	// Registration says whether the worker is a registered social worker
+	// or in an unqualified role (FD-04). RegistrationNumber is the Social
+	// Work England number (SW…), which feeds SSDA903 SW_ID; a registration
+	// runs from RegisteredFrom (if known) to RegistrationExpiry.
+	Registration       string     `db:"registration" json:"registration" code:"worker_registration"`
 	RegistrationNumber string     `db:"registration_number" json:"registration_number"`
+	RegisteredFrom     civil.Date `db:"registered_from" json:"registered_from"`
+	RegistrationExpiry civil.Date `db:"registration_expiry" json:"registration_expiry"`
+	// DisabilitySpecialist marks a worker the front door consults about a
+	// disabled child (FD-13).
+	DisabilitySpecialist bool `db:"disability_specialist" json:"disability_specialist"`
 	Agency             bool       `db:"agency_worker" json:"agency_worker"`
 	FTE                float64    `db:"fte" json:"fte"`
 	Email              string     `db:"email" json:"email"`
@@ -57,7 +65,22 @@ func (p *Professional) Check() []FieldError {
 	if p.FTE < 0 || p.FTE > 1 {
 		errs = append(errs, FieldError{"fte", "must be between 0 and 1"})
 	}
+	if p.Registration == "registered" {
+		errs = append(errs, requiredWhen(true, "registration_number", p.RegistrationNumber, "enter the Social Work England registration number")...)
+		errs = append(errs, requiredWhen(true, "registration_expiry", p.RegistrationExpiry, "enter the date the registration expires")...)
+	}
+	if p.Registration == "unqualified" && p.RegistrationNumber != "" {
+		errs = append(errs, FieldError{"registration_number", "leave blank for an unqualified worker"})
+	}
+	errs = append(errs, notBefore("registration_expiry", p.RegistrationExpiry, p.RegisteredFrom, "date the registration started")...)
 	return append(errs, notBefore("left_date", p.LeftDate, p.StartDate, "start date")...)
+}
+
+// RegisteredOn reports whether the worker was a registered social worker on
+// a day: registered, and the day within their registration (FD-04).
+func (p *Professional) RegisteredOn(d civil.Date) bool {
+	return p.Registration == "registered" && !d.IsZero() && !d.Before(p.RegisteredFrom) &&
+		!p.RegistrationExpiry.IsZero() && !d.After(p.RegistrationExpiry)
 }
 
 // Involvement is a professional's allocation to a child: the allocated

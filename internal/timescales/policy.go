@@ -38,6 +38,10 @@ type Policy struct {
 	LADOInitial       Versions[calendar.Clock]   // lado.initial_consideration (LADO-2)
 	LADOResolution    Versions[calendar.Clock]   // lado.resolution (LADO-3)
 	PLOMaxWeeks       Versions[int]              // plo.max_weeks (CT-3, AC-22)
+	// The front door's local settings (frontdoor.go).
+	ThresholdGuidance Versions[ThresholdGuidance] // threshold.guidance (FD-03)
+	DANRequiredItems  Versions[[]string]          // dan.required_items (FD-09)
+	DANInformationDue Versions[calendar.Clock]    // dan.information_due (FD-09)
 }
 
 // DefaultPolicy returns the defaults, each in force from the beginning. They
@@ -60,6 +64,9 @@ func DefaultPolicy() Policy {
 		LADOInitial:       always(wd(1)),
 		LADOResolution:    always(cm(1)),
 		PLOMaxWeeks:       always(16),
+		ThresholdGuidance: always(defaultThresholdGuidance),
+		DANRequiredItems:  always(defaultDANRequiredItems),
+		DANInformationDue: always(wd(1)),
 	}
 }
 
@@ -165,6 +172,9 @@ var settings = []setting{
 	define("lado.initial_consideration", func(p *Policy) *Versions[calendar.Clock] { return &p.LADOInitial }, interval),
 	define("lado.resolution", func(p *Policy) *Versions[calendar.Clock] { return &p.LADOResolution }, interval),
 	define("plo.max_weeks", func(p *Policy) *Versions[int] { return &p.PLOMaxWeeks }, positiveWeeks),
+	define("threshold.guidance", func(p *Policy) *Versions[ThresholdGuidance] { return &p.ThresholdGuidance }, ThresholdGuidance.check),
+	define("dan.required_items", func(p *Policy) *Versions[[]string] { return &p.DANRequiredItems }, danItems),
+	define("dan.information_due", func(p *Policy) *Versions[calendar.Clock] { return &p.DANInformationDue }, interval),
 }
 
 // LoadPolicy reads an authority's settings as JSON. Settings it leaves out
