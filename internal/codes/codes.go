@@ -88,8 +88,8 @@ func Names() []string {
 }
 
 // all holds every list in the order of the source files: CIN, SSDA903,
-// Annex A, SSD, Waymark.
-var all = slices.Concat(cinLists, ssda903Lists, annexALists, ssdLists, waymarkLists)
+// Annex A, SSD, Waymark, oversight.
+var all = slices.Concat(cinLists, ssda903Lists, annexALists, ssdLists, waymarkLists, oversightLists)
 
 var registry = index(all)
 

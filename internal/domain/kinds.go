@@ -11,6 +11,7 @@ func registerAll() bool {
 	register(&Professional{}, "professional", "professionals", "Professional")
 	register(&ProspectiveAdopter{}, "prospective_adopter", "prospective_adopters", "Prospective adopter")
 	register(&Supervision{}, "supervision", "supervisions", "Supervision")
+	register(&TrainingRecord{}, "training_record", "training_records", "Training record")
 	// People.
 	register(&Person{}, "person", "persons", "Person")
 	register(&Identifier{}, "identifier", "identifiers", "Identifier")
@@ -21,6 +22,7 @@ func registerAll() bool {
 	// Front door, assessment and children in need.
 	register(&Contact{}, "contact", "contacts", "Contact")
 	register(&Referral{}, "referral", "referrals", "Referral")
+	register(&HarmConcern{}, "harm_concern", "harm_concerns", "Concern of significant harm")
 	register(&EarlyHelpEpisode{}, "early_help_episode", "early_help_episodes", "Early help episode")
 	register(&Involvement{}, "involvement", "involvements", "Involvement")
 	register(&Assessment{}, "assessment", "assessments", "Assessment")
@@ -33,6 +35,7 @@ func registerAll() bool {
 	register(&CPPlan{}, "cp_plan", "cp_plans", "Child protection plan")
 	register(&CoreGroup{}, "core_group", "core_groups", "Core group meeting")
 	register(&Visit{}, "visit", "visits", "Visit")
+	register(&ChairEscalation{}, "chair_escalation", "chair_escalations", "Conference chair's escalation")
 	// Children looked after.
 	register(&Placement{}, "placement", "placements", "Placement")
 	register(&CareEpisode{}, "care_episode", "care_episodes", "Episode of care")
@@ -55,6 +58,8 @@ func registerAll() bool {
 	// Practice.
 	register(&Plan{}, "plan", "plans", "Plan")
 	register(&PlanAction{}, "plan_action", "plan_actions", "Plan action")
+	register(&CoreGroupAction{}, "core_group_action", "core_group_actions", "Plan action at a core group")
+	register(&ChildsVoice{}, "childs_voice", "childs_voices", "Child's voice")
 	register(&CaseNote{}, "case_note", "case_notes", "Case note")
 	register(&ManagementDecision{}, "management_decision", "management_decisions", "Management decision")
 	register(&SupervisionCase{}, "supervision_case", "supervision_cases", "Case discussed in supervision")
@@ -74,6 +79,7 @@ type ChildRecord struct {
 	Contacts            []Contact
 	EarlyHelpEpisodes   []EarlyHelpEpisode
 	Referrals           []Referral
+	HarmConcerns        []HarmConcern
 	Involvements        []Involvement
 	Assessments         []Assessment
 	CINPlans            []CINPlan
@@ -84,6 +90,7 @@ type ChildRecord struct {
 	CPPlans             []CPPlan
 	CoreGroups          []CoreGroup
 	Visits              []Visit
+	ChairEscalations    []ChairEscalation
 	Placements          []Placement
 	CareEpisodes        []CareEpisode
 	CLAReviews          []CLAReview
@@ -103,6 +110,8 @@ type ChildRecord struct {
 	CareLeaver          []CareLeaver
 	Plans               []Plan
 	PlanActions         []PlanAction
+	CoreGroupActions    []CoreGroupAction
+	ChildsVoices        []ChildsVoice
 	CaseNotes           []CaseNote
 	ManagementDecisions []ManagementDecision
 	SupervisionCases    []SupervisionCase

@@ -62,7 +62,8 @@ type CaseNote struct {
 }
 
 // ManagementDecision is a manager's recorded decision on a case, with its
-// rationale (management oversight).
+// rationale (management oversight, WF-08), including the review of a case
+// the drift rules flagged (AC-21).
 type ManagementDecision struct {
 	Entity
 	PersonID   int64      `db:"person_id,ref" json:"person_id" v:"required"`
@@ -71,6 +72,10 @@ type ManagementDecision struct {
 	Rationale  string     `db:"rationale" json:"rationale" v:"required"`
 	ManagerID  int64      `db:"manager_id,ref" json:"manager_id"`
 	ReviewDate civil.Date `db:"review_date" json:"review_date"`
+	// DriftReview marks a service manager's review of a case the drift
+	// rules flagged, and DriftFlags the rules it answered (AC-21).
+	DriftReview bool     `db:"drift_review" json:"drift_review"`
+	DriftFlags  []string `db:"drift_flags" json:"drift_flags" code:"drift_rule"`
 }
 
 // Supervision is a supervision session between a worker and their manager.

@@ -90,6 +90,20 @@ type Conference struct {
 	ChairID            int64      `db:"chair_id,ref" json:"chair_id"`
 	TeamID             int64      `db:"team_id,ref" json:"team_id"`
 	ProfessionalID     int64      `db:"professional_id,ref" json:"professional_id"`
+	// AdvocacyOffered and AdvocacyTakenUp: a child of advocacy.min_age or
+	// over is offered an advocate for the conference (AC-20).
+	AdvocacyOffered *bool `db:"advocacy_offered" json:"advocacy_offered"`
+	AdvocacyTakenUp *bool `db:"advocacy_taken_up" json:"advocacy_taken_up"`
+	// ChairVisitDate is when the chair visited the child after it (AC-20).
+	ChairVisitDate civil.Date `db:"chair_visit_date" json:"chair_visit_date"`
+}
+
+func (c *Conference) Check() []FieldError {
+	errs := notBefore("chair_visit_date", c.ChairVisitDate, c.Date, "date of the conference")
+	if c.AdvocacyTakenUp != nil && *c.AdvocacyTakenUp && (c.AdvocacyOffered == nil || !*c.AdvocacyOffered) {
+		errs = append(errs, FieldError{"advocacy_taken_up", "an advocate taken up must also be recorded as offered"})
+	}
+	return errs
 }
 
 // CPPlan is a child protection plan, with its initial and latest category of

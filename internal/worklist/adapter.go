@@ -39,6 +39,7 @@ var Columns = map[string][]string{
 	"assessment":          {"referral_id", "start_date", "authorised_date"},
 	"cin_plan":            {"start_date", "end_date"},
 	"cin_plan_review":     {"review_date"},
+	"harm_concern":        {"raised_at", "level"},
 	"strategy_discussion": {"referral_id", "concern_date", "held_at"},
 	"section47_enquiry":   {"start_date", "end_date", "outcome"},
 	"conference":          {"conference_type", "conference_date"},
@@ -79,6 +80,9 @@ var untimed = map[string]string{
 	"management_decision": "oversight, not a statutory event",
 	"supervision_case":    "oversight, not a statutory event",
 	"case_audit":          "quality assurance, not a statutory event",
+	"childs_voice":        "part of another record, not an event",
+	"core_group_action":   "agency updates are timed by casework (coregroup.update_overdue_wd)",
+	"chair_escalation":    "carries its own response date",
 }
 
 // ChildID is the engine's name for a person: the person's ID.
@@ -219,10 +223,20 @@ func referralDecision(cr *domain.ChildRecord, r *domain.Referral) (civil.Date, d
 // protection: strategy discussions, section 47 enquiries, conferences, plans,
 // core groups and visits (CP-3 to CP-9).
 func (b *builder) protection(cr *domain.ChildRecord) {
+	// A concern marked on a contact or referral starts the strategy
+	// discussion clock (AC-02); one on the same day recorded again with the
+	// discussion is the same concern, so a child has one clock a day, and
+	// the marked one, which says whether the risk was immediate, comes first.
+	for i := range cr.HarmConcerns {
+		h := &cr.HarmConcerns[i]
+		if e := b.addOnce(timescales.HarmConcern, dayOf(h.RaisedAt), 0, h); e != nil && h.ImmediateRisk() {
+			e.Type = timescales.ImmediateRisk
+		}
+	}
 	for i := range cr.StrategyDiscussions {
 		s := &cr.StrategyDiscussions[i]
 		// A phone discussion and the meeting after it share one concern.
-		b.addOnce(timescales.HarmConcern, s.ConcernDate, s.ReferralID, s)
+		b.addOnce(timescales.HarmConcern, s.ConcernDate, 0, s)
 		b.addAt(timescales.StrategyDiscussion, s.HeldAt, s)
 	}
 	for i := range cr.Section47Enquiries {
