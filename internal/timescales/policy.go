@@ -42,6 +42,13 @@ type Policy struct {
 	ThresholdGuidance Versions[ThresholdGuidance] // threshold.guidance (FD-03)
 	DANRequiredItems  Versions[[]string]          // dan.required_items (FD-09)
 	DANInformationDue Versions[calendar.Clock]    // dan.information_due (FD-09)
+	// Oversight's local settings (oversight.go).
+	TrainingExpiry      Versions[TrainingExpiry] // training.expiry (AC-04)
+	CoreGroupUpdateDue  Versions[calendar.Clock] // coregroup.update_overdue_wd (AC-18)
+	AdvocacyMinAge      Versions[int]            // advocacy.min_age (AC-20)
+	DriftCPMonths       Versions[int]            // drift.cp_months (AC-21)
+	DriftOverdueActions Versions[int]            // drift.overdue_actions (AC-21)
+	OversightInterval   Versions[calendar.Clock] // oversight.interval (WF-08, AC-21)
 }
 
 // DefaultPolicy returns the defaults, each in force from the beginning. They
@@ -67,6 +74,15 @@ func DefaultPolicy() Policy {
 		ThresholdGuidance: always(defaultThresholdGuidance),
 		DANRequiredItems:  always(defaultDANRequiredItems),
 		DANInformationDue: always(wd(1)),
+
+		// Oversight (oversight.go): labelled defaults; requirements.md gives
+		// none for drift.overdue_actions and oversight.interval.
+		TrainingExpiry:      always(TrainingExpiry{ChildProtection: cm(36), JointInvestigation: cm(36)}),
+		CoreGroupUpdateDue:  always(wd(5)),
+		AdvocacyMinAge:      always(8),
+		DriftCPMonths:       always(12),
+		DriftOverdueActions: always(2),
+		OversightInterval:   always(cm(3)),
 	}
 }
 
@@ -172,6 +188,12 @@ var settings = []setting{
 	define("lado.initial_consideration", func(p *Policy) *Versions[calendar.Clock] { return &p.LADOInitial }, interval),
 	define("lado.resolution", func(p *Policy) *Versions[calendar.Clock] { return &p.LADOResolution }, interval),
 	define("plo.max_weeks", func(p *Policy) *Versions[int] { return &p.PLOMaxWeeks }, positiveWeeks),
+	define("training.expiry", func(p *Policy) *Versions[TrainingExpiry] { return &p.TrainingExpiry }, TrainingExpiry.check),
+	define("coregroup.update_overdue_wd", func(p *Policy) *Versions[calendar.Clock] { return &p.CoreGroupUpdateDue }, interval),
+	define("advocacy.min_age", func(p *Policy) *Versions[int] { return &p.AdvocacyMinAge }, notNegative),
+	define("drift.cp_months", func(p *Policy) *Versions[int] { return &p.DriftCPMonths }, positiveCount),
+	define("drift.overdue_actions", func(p *Policy) *Versions[int] { return &p.DriftOverdueActions }, notNegative),
+	define("oversight.interval", func(p *Policy) *Versions[calendar.Clock] { return &p.OversightInterval }, interval),
 	define("threshold.guidance", func(p *Policy) *Versions[ThresholdGuidance] { return &p.ThresholdGuidance }, ThresholdGuidance.check),
 	define("dan.required_items", func(p *Policy) *Versions[[]string] { return &p.DANRequiredItems }, danItems),
 	define("dan.information_due", func(p *Policy) *Versions[calendar.Clock] { return &p.DANInformationDue }, interval),
