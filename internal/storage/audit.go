@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
@@ -19,32 +20,48 @@ type auditHead struct {
 	hash string
 }
 
-func (tx *Tx) audit(action audit.Action, r domain.Record, before, after domain.Record) error {
+// audit records a change to r, given the record's JSON before and after.
+func (tx *Tx) audit(action audit.Action, r domain.Record, before, after json.RawMessage) error {
 	k := domain.KindOf(r)
 	return tx.appendAudit(audit.Entry{
 		Action: action, Kind: k.Name, RecordID: r.Base().ID, PersonID: personOf(k, r),
-		Before: marshal(before), After: marshal(after),
+		Before: before, After: after,
 	})
 }
 
 // appendAudit adds an entry, made by the transaction's actor at its time,
 // to the chain; it is written at commit.
 func (tx *Tx) appendAudit(e audit.Entry) error {
-	if tx.head == nil {
-		lock := ""
-		if tx.db.dialect == Postgres {
-			lock = " FOR UPDATE"
-		}
-		h := &auditHead{}
-		if err := tx.queryRow("SELECT seq, hash FROM audit_head WHERE id = 1"+lock).Scan(&h.seq, &h.hash); err != nil {
-			return fmt.Errorf("read audit head: %w", err)
-		}
-		tx.head = h
+	if err := tx.readAuditHead(); err != nil {
+		return err
 	}
 	e.At, e.Actor = tx.change.At, tx.change.Actor
 	e.Seal(tx.head.seq+1, tx.head.hash)
 	tx.head.seq, tx.head.hash = e.Seq, e.Hash
 	tx.pending = append(tx.pending, e)
+	if tx.load != nil && len(tx.pending) == auditBatch {
+		query, args := tx.auditInsert(tx.pending)
+		tx.load.queue(loadOp{query: query, args: args, what: "write audit entries"})
+		tx.pending = tx.pending[:0]
+	}
+	return nil
+}
+
+// readAuditHead reads the head of the chain, the first time the
+// transaction needs it, locking it on PostgreSQL.
+func (tx *Tx) readAuditHead() error {
+	if tx.head != nil {
+		return nil
+	}
+	lock := ""
+	if tx.db.dialect == Postgres {
+		lock = " FOR UPDATE"
+	}
+	h := &auditHead{}
+	if err := tx.queryRow("SELECT seq, hash FROM audit_head WHERE id = 1"+lock).Scan(&h.seq, &h.hash); err != nil {
+		return fmt.Errorf("read audit head: %w", err)
+	}
+	tx.head = h
 	return nil
 }
 
@@ -56,14 +73,8 @@ const auditBatch = 100
 func (tx *Tx) flushAudit() error {
 	for len(tx.pending) > 0 {
 		n := min(len(tx.pending), auditBatch)
-		args := make([]any, 0, n*11)
-		for _, e := range tx.pending[:n] {
-			args = append(args, e.Seq, timeText(e.At), e.Actor, string(e.Action), e.Kind, e.RecordID, nullID(e.PersonID),
-				nullText(e.Before), nullText(e.After), e.PrevHash, e.Hash)
-		}
-		query := "INSERT INTO audit_log (" + auditColumns + ") VALUES " +
-			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?), ", n), ", ")
-		if _, err := tx.exec(rebind(tx.db.dialect, query), args...); err != nil {
+		query, args := tx.auditInsert(tx.pending[:n])
+		if _, err := tx.exec(query, args...); err != nil {
 			return fmt.Errorf("write audit entries: %w", err)
 		}
 		tx.pending = tx.pending[n:]
@@ -75,6 +86,18 @@ func (tx *Tx) flushAudit() error {
 		return fmt.Errorf("write audit head: %w", err)
 	}
 	return nil
+}
+
+// auditInsert is the statement that writes entries, and its arguments.
+func (tx *Tx) auditInsert(entries []audit.Entry) (string, []any) {
+	args := make([]any, 0, len(entries)*11)
+	for _, e := range entries {
+		args = append(args, e.Seq, timeText(e.At), e.Actor, string(e.Action), e.Kind, e.RecordID, nullID(e.PersonID),
+			nullText(e.Before), nullText(e.After), e.PrevHash, e.Hash)
+	}
+	query := "INSERT INTO audit_log (" + auditColumns + ") VALUES " +
+		strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?), ", len(entries)), ", ")
+	return rebind(tx.db.dialect, query), args
 }
 
 // personOf returns the person a record belongs to: the person itself, or a

@@ -46,6 +46,7 @@ type DB struct {
 	kinds map[string]*kindSQL
 	// reads and writes cache prepared statements on each pool.
 	reads, writes *stmtCache
+	spareIDs      spareIDs
 }
 
 // Open opens the database named by dsn: a postgres:// or postgresql:// URL,

@@ -28,8 +28,10 @@ type kindSQL struct {
 	sel    string
 	byID   string
 	insert string
-	update string
-	delete string
+	// insertWithID writes the id too: a bulk load assigns ids itself.
+	insertWithID string
+	update       string
+	delete       string
 	// byPerson selects a child's records of this kind, oldest first.
 	byPerson string
 }
@@ -65,6 +67,8 @@ func buildKindSQL(d Dialect) map[string]*kindSQL {
 		ks.byID = rebind(d, ks.sel+" WHERE id = ?")
 		ks.insert = rebind(d, fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s) RETURNING id",
 			k.Table, strings.Join(w, ", "), placeholders(len(w))))
+		ks.insertWithID = rebind(d, fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s)",
+			k.Table, strings.Join(names, ", "), placeholders(len(names))))
 		sets := make([]string, len(w))
 		for i, n := range w {
 			sets[i] = n + " = ?"
@@ -95,12 +99,26 @@ func placeholders(n int) string {
 
 func (db *DB) kindSQL(r domain.Record) *kindSQL { return db.kinds[domain.KindOf(r).Name] }
 
-// args returns the values of every column but id, in column order.
+// args returns the values of every column but id, in column order. It
+// first makes the record in hand what reading it back would give — times in
+// UTC to the microsecond, no empty lists — so that its JSON in the audit
+// trail is the JSON of the record stored.
 func (ks *kindSQL) args(r domain.Record) []any {
 	v := reflect.ValueOf(r).Elem()
 	args := make([]any, 0, len(ks.cols)-1)
 	for _, c := range ks.cols[1:] {
-		args = append(args, toColumn(v.FieldByIndex(c.index), c.ref))
+		f := v.FieldByIndex(c.index)
+		switch f.Type() {
+		case typeTime:
+			if t := f.Interface().(time.Time); !t.IsZero() {
+				f.Set(reflect.ValueOf(t.UTC().Truncate(time.Microsecond)))
+			}
+		case typeStrings:
+			if f.Len() == 0 && !f.IsNil() {
+				f.SetZero()
+			}
+		}
+		args = append(args, toColumn(f, c.ref))
 	}
 	return args
 }

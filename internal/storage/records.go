@@ -52,8 +52,11 @@ func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
 type Tx struct {
 	ctx    context.Context
 	db     *DB
+	conn   *sql.Conn
 	tx     *sql.Tx
 	change Change
+	// load is set in a bulk load (Load): writes are queued to a writer.
+	load *loader
 	// head is the audit trail's last entry, read when the first change is
 	// made and written back at commit; pending are entries not yet written.
 	head    *auditHead
@@ -97,6 +100,10 @@ func (tx *Tx) queryRow(query string, args ...any) *sql.Row {
 // Write runs fn in a transaction recorded as ch. If fn returns an error, or
 // any write fails, nothing is stored.
 func (db *DB) Write(ctx context.Context, ch Change, fn func(tx *Tx) error) error {
+	return db.write(ctx, ch, false, fn)
+}
+
+func (db *DB) write(ctx context.Context, ch Change, bulk bool, fn func(tx *Tx) error) error {
 	if ch.Actor == "" {
 		return errors.New("storage: a change must name who makes it")
 	}
@@ -109,13 +116,30 @@ func (db *DB) Write(ctx context.Context, ch Change, fn func(tx *Tx) error) error
 		db.writeMu.Lock()
 		defer db.writeMu.Unlock()
 	}
-	sqlTx, err := db.w.BeginTx(ctx, nil)
+	conn, err := db.w.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer conn.Close()
+	sqlTx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer sqlTx.Rollback()
-	tx := &Tx{ctx: ctx, db: db, tx: sqlTx, change: ch}
-	if err := fn(tx); err != nil {
+	tx := &Tx{ctx: ctx, db: db, conn: conn, tx: sqlTx, change: ch}
+	if bulk {
+		if err := tx.startLoad(); err != nil {
+			return err
+		}
+	}
+	err = fn(tx)
+	if tx.load != nil {
+		// The loader must stop using the transaction before it ends.
+		if lerr := tx.load.finish(); err == nil {
+			err = lerr
+		}
+	}
+	if err != nil {
 		return err
 	}
 	if err := tx.flushAudit(); err != nil {
@@ -135,10 +159,13 @@ func (tx *Tx) Insert(r domain.Record) error {
 	ks := tx.db.kindSQL(r)
 	e := r.Base()
 	e.Version, e.UpdatedAt, e.UpdatedBy = 1, tx.change.At, tx.change.Actor
+	if tx.load != nil {
+		return tx.load.insert(ks, r)
+	}
 	if err := tx.queryRow(ks.insert, ks.args(r)...).Scan(&e.ID); err != nil {
 		return fmt.Errorf("insert %s: %w", ks.kind.Name, tx.db.explainConstraint(tx.ctx, ks, r, err))
 	}
-	return tx.audit(audit.Create, r, nil, r)
+	return tx.audit(audit.Create, r, nil, marshal(r))
 }
 
 // Update validates and stores a changed record. The record's Version must be
@@ -149,12 +176,15 @@ func (tx *Tx) Update(r domain.Record) error {
 	}
 	ks := tx.db.kindSQL(r)
 	e := r.Base()
+	if tx.load != nil {
+		return tx.load.update(ks, r)
+	}
 	before, err := tx.get(ks, e.ID)
 	if err != nil {
 		return err
 	}
 	if before.Base().Version != e.Version {
-		return conflict(ks, e.Version, before)
+		return conflict(ks, e.Version, before.Base())
 	}
 	old := *e
 	e.Version, e.UpdatedAt, e.UpdatedBy = old.Version+1, tx.change.At, tx.change.Actor
@@ -167,11 +197,14 @@ func (tx *Tx) Update(r domain.Record) error {
 		*e = old
 		return fmt.Errorf("update %s %d: %w", ks.kind.Name, e.ID, tx.db.explainConstraint(tx.ctx, ks, r, err))
 	}
-	return tx.audit(audit.Update, r, before, r)
+	return tx.audit(audit.Update, r, marshal(before), marshal(r))
 }
 
 // Delete removes a record, if Version is still the version stored.
 func (tx *Tx) Delete(r domain.Record) error {
+	if tx.load != nil {
+		return errors.New("storage: a bulk load only adds and changes records")
+	}
 	ks := tx.db.kindSQL(r)
 	e := r.Base()
 	before, err := tx.get(ks, e.ID)
@@ -179,7 +212,7 @@ func (tx *Tx) Delete(r domain.Record) error {
 		return err
 	}
 	if before.Base().Version != e.Version {
-		return conflict(ks, e.Version, before)
+		return conflict(ks, e.Version, before.Base())
 	}
 	res, err := tx.exec(ks.delete, e.ID, e.Version)
 	if err == nil {
@@ -188,11 +221,10 @@ func (tx *Tx) Delete(r domain.Record) error {
 	if err != nil {
 		return fmt.Errorf("delete %s %d: %w", ks.kind.Name, e.ID, err)
 	}
-	return tx.audit(audit.Delete, r, before, nil)
+	return tx.audit(audit.Delete, r, marshal(before), nil)
 }
 
-func conflict(ks *kindSQL, version int, current domain.Record) *ConflictError {
-	c := current.Base()
+func conflict(ks *kindSQL, version int, c *domain.Entity) *ConflictError {
 	return &ConflictError{Kind: ks.kind.Name, ID: c.ID, Version: version, Current: c.Version, UpdatedBy: c.UpdatedBy, UpdatedAt: c.UpdatedAt}
 }
 

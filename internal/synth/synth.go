@@ -193,7 +193,7 @@ func newSim(cfg Config) *sim {
 
 // write runs one simulated stretch in one transaction.
 func (s *sim) write(ctx context.Context, db *storage.DB, day civil.Date, fn func()) error {
-	return db.Write(ctx, storage.Change{Actor: Actor, At: day.Time().Add(8 * time.Hour)}, func(tx *storage.Tx) error {
+	return db.Load(ctx, storage.Change{Actor: Actor, At: day.Time().Add(8 * time.Hour)}, func(tx *storage.Tx) error {
 		s.tx = tx
 		s.startDay(day)
 		fn()

@@ -1,0 +1,311 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sync"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/waymark-care/waymark/internal/audit"
+	"github.com/waymark-care/waymark/internal/domain"
+)
+
+// Load is Write for loading many records at once, as the synthetic authority
+// does: the same records, checks and audit trail, at several times the
+// speed. Inserts and updates are queued to a writer that runs beside fn, so
+// one core builds records while the other stores them, and on PostgreSQL the
+// queue goes in pipelined batches instead of a round trip a statement.
+//
+// The price is where errors surface. Validation and version conflicts are
+// still returned by Insert and Update; a write the database itself refuses
+// (a foreign key, a unique value) is returned by a later call or by Load,
+// naming the record. Load assumes it is the only writer of the records it
+// changes while it runs, and cannot delete.
+func (db *DB) Load(ctx context.Context, ch Change, fn func(tx *Tx) error) error {
+	return db.write(ctx, ch, true, fn)
+}
+
+// loadOp is one queued statement.
+type loadOp struct {
+	query string
+	args  []any
+	// oneRow is set for an update, which must change exactly one row.
+	oneRow bool
+	what   string // for errors: "insert referral 12"
+}
+
+// loadChunk is how many statements go to the writer, and on PostgreSQL to
+// the server, at once.
+const loadChunk = 256
+
+// idBlock is how many ids a PostgreSQL load takes from a sequence at once.
+const idBlock = 512
+
+type loader struct {
+	tx    *Tx
+	ops   chan []loadOp
+	done  chan struct{}
+	chunk []loadOp
+
+	mu  sync.Mutex
+	err error // the writer's first error
+
+	// ids are the ids still to hand out, by table; on SQLite next is the
+	// first id after them.
+	ids  map[string][]int64
+	next map[string]int64
+	// written is what this transaction has stored of each record it wrote,
+	// so that an update needs no read to know the version it replaces or
+	// the record as it was.
+	written map[recordKey]stored
+}
+
+type recordKey struct {
+	kind string
+	id   int64
+}
+
+type stored struct {
+	entity domain.Entity
+	json   json.RawMessage
+}
+
+// startLoad reads what the writer must not race for, and starts it.
+func (tx *Tx) startLoad() error {
+	if err := tx.readAuditHead(); err != nil {
+		return err
+	}
+	l := &loader{
+		tx:      tx,
+		ops:     make(chan []loadOp, 8),
+		done:    make(chan struct{}),
+		ids:     tx.db.spareIDs.take(),
+		next:    make(map[string]int64),
+		written: make(map[recordKey]stored),
+	}
+	tx.load = l
+	go l.write()
+	return nil
+}
+
+// write runs the queue until it closes. After an error it only drains.
+func (l *loader) write() {
+	defer close(l.done)
+	for chunk := range l.ops {
+		if l.failed() != nil {
+			continue
+		}
+		var err error
+		if l.tx.db.dialect == Postgres {
+			err = l.pipeline(chunk)
+		} else {
+			err = l.execute(chunk)
+		}
+		if err != nil {
+			l.mu.Lock()
+			l.err = err
+			l.mu.Unlock()
+		}
+	}
+}
+
+// execute runs a chunk statement by statement on SQLite, where a statement
+// costs no round trip.
+func (l *loader) execute(chunk []loadOp) error {
+	for _, op := range chunk {
+		res, err := l.tx.exec(op.query, op.args...)
+		if err == nil && op.oneRow {
+			err = oneRow(res)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", op.what, err)
+		}
+	}
+	return nil
+}
+
+// pipeline sends a chunk to PostgreSQL in one batch, inside the
+// transaction on the same connection.
+func (l *loader) pipeline(chunk []loadOp) error {
+	return l.tx.conn.Raw(func(driverConn any) error {
+		b := &pgx.Batch{}
+		for _, op := range chunk {
+			b.Queue(op.query, op.args...)
+		}
+		results := driverConn.(*stdlib.Conn).Conn().SendBatch(l.tx.ctx, b)
+		defer results.Close()
+		for _, op := range chunk {
+			tag, err := results.Exec()
+			if err == nil && op.oneRow && tag.RowsAffected() != 1 {
+				err = fmt.Errorf("%d rows changed, expected 1", tag.RowsAffected())
+			}
+			if err != nil {
+				return fmt.Errorf("%s: %w", op.what, err)
+			}
+		}
+		return nil
+	})
+}
+
+func (l *loader) failed() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.err
+}
+
+func (l *loader) queue(op loadOp) {
+	l.chunk = append(l.chunk, op)
+	if len(l.chunk) == loadChunk {
+		l.ops <- l.chunk
+		l.chunk = make([]loadOp, 0, loadChunk)
+	}
+}
+
+// finish sends what is queued, waits for the writer and says whether
+// everything was written. The transaction is the caller's again after it.
+func (l *loader) finish() error {
+	if len(l.chunk) > 0 {
+		l.ops <- l.chunk
+		l.chunk = nil
+	}
+	close(l.ops)
+	<-l.done
+	l.tx.load = nil
+	if l.tx.db.dialect == Postgres {
+		l.tx.db.spareIDs.give(l.ids)
+	}
+	return l.failed()
+}
+
+// spareIDs are ids a PostgreSQL load took from a sequence and did not use,
+// kept for the next load so that a generated authority's ids run on without
+// gaps.
+type spareIDs struct {
+	mu   sync.Mutex
+	free map[string][]int64
+}
+
+func (s *spareIDs) take() map[string][]int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m := s.free
+	s.free = nil
+	if m == nil {
+		m = make(map[string][]int64)
+	}
+	return m
+}
+
+func (s *spareIDs) give(m map[string][]int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.free = m
+}
+
+// nextID hands out the next id for a table. On SQLite the transaction holds
+// the only write lock, so the ids after the highest committed one are free;
+// PostgreSQL hands out blocks from the table's own sequence, which nothing
+// else can then take.
+func (l *loader) nextID(ks *kindSQL) (int64, error) {
+	table := ks.kind.Table
+	ids := l.ids[table]
+	if len(ids) == 0 {
+		var err error
+		if ids, err = l.takeIDs(table); err != nil {
+			return 0, fmt.Errorf("number %s: %w", table, err)
+		}
+	}
+	l.ids[table] = ids[1:]
+	return ids[0], nil
+}
+
+func (l *loader) takeIDs(table string) ([]int64, error) {
+	ctx, db := l.tx.ctx, l.tx.db
+	ids := make([]int64, 0, idBlock)
+	if db.dialect == SQLite {
+		// The highest id committed, read on the read pool (the writer holds
+		// this transaction's connection), or after the ids already handed
+		// out, which are not committed yet.
+		next := l.next[table]
+		if next == 0 {
+			if err := db.sql.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) + 1 FROM "+table).Scan(&next); err != nil {
+				return nil, err
+			}
+		}
+		for i := range int64(idBlock) {
+			ids = append(ids, next+i)
+		}
+		l.next[table] = next + idBlock
+		return ids, nil
+	}
+	rows, err := db.sql.QueryContext(ctx, "SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2)", table, idBlock)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+func (l *loader) insert(ks *kindSQL, r domain.Record) error {
+	if err := l.failed(); err != nil {
+		return err
+	}
+	e := r.Base()
+	id, err := l.nextID(ks)
+	if err != nil {
+		return err
+	}
+	e.ID = id
+	args := append([]any{e.ID}, ks.args(r)...)
+	after := marshal(r)
+	l.written[recordKey{ks.kind.Name, e.ID}] = stored{*e, after}
+	if err := l.tx.audit(audit.Create, r, nil, after); err != nil {
+		return err
+	}
+	l.queue(loadOp{query: ks.insertWithID, args: args, what: fmt.Sprintf("insert %s %d", ks.kind.Name, e.ID)})
+	return nil
+}
+
+func (l *loader) update(ks *kindSQL, r domain.Record) error {
+	if err := l.failed(); err != nil {
+		return err
+	}
+	e := r.Base()
+	key := recordKey{ks.kind.Name, e.ID}
+	before, ok := l.written[key]
+	if !ok {
+		// Not changed in this transaction, so what is committed is current.
+		s, err := l.tx.db.reads.get(l.tx.ctx, ks.byID)
+		if err != nil {
+			return err
+		}
+		rec, err := scanOne(ks, e.ID, s.QueryRowContext(l.tx.ctx, e.ID))
+		if err != nil {
+			return err
+		}
+		before = stored{*rec.Base(), marshal(rec)}
+	}
+	if before.entity.Version != e.Version {
+		return conflict(ks, e.Version, &before.entity)
+	}
+	old := *e
+	e.Version, e.UpdatedAt, e.UpdatedBy = old.Version+1, l.tx.change.At, l.tx.change.Actor
+	args := append(ks.args(r), e.ID, old.Version)
+	after := marshal(r)
+	l.written[key] = stored{*e, after}
+	if err := l.tx.audit(audit.Update, r, before.json, after); err != nil {
+		return err
+	}
+	l.queue(loadOp{query: ks.update, args: args, oneRow: true, what: fmt.Sprintf("update %s %d", ks.kind.Name, e.ID)})
+	return nil
+}
