@@ -23,10 +23,11 @@ import (
 	"github.com/waymark-care/waymark/internal/web"
 )
 
-// This file serves the forms for the main steps of a case (docs/casework.md):
+// This file serves the forms for the steps of a case (docs/casework.md):
 // each is a list of questions about one record, posted as a GOV.UK form,
 // checked exactly as the API checks it, and shown again with the user's
-// answers and an error summary when something is wrong.
+// answers and an error summary when something is wrong. The child's
+// casework page lists what has been recorded, with the next step for each.
 
 func init() { feature((*App).mountCaseworkForms) }
 
@@ -49,7 +50,8 @@ type question struct {
 	List string
 	Only []string
 	// Missing is what to say when a question the record needs is not
-	// answered, in place of the record's own words.
+	// answered, in place of the record's own words; for a shown fact, what
+	// to show while there is none.
 	Missing string
 }
 
@@ -63,24 +65,34 @@ const (
 	yesNo                   // a yes or no answer, or none
 	oneOf                   // radios from a code list
 	codeSelect              // a select from a code list
-	someOf                  // checkboxes from a code list
+	someOf                  // checkboxes from a code list, such as the agencies that attended
 	staff                   // a professional
 	team                    // a team
 	record                  // one of the child's records of a kind
+	shown                   // not asked: a fact of the record as it will be saved, derived or recorded
 )
 
-// caseworkForm is a form for one step: a new record of its kind, or (Edit)
-// a change to one, such as completing an assessment.
+// caseworkForm is a form for one step. A form with a Title records a new
+// record of its kind; one with an EditTitle changes a record named in the
+// path, such as completing an assessment; a form may do both.
 type caseworkForm struct {
-	Slug, Title, Kind string
-	Edit              bool
+	Slug, Title, EditTitle, Kind string
+	// Approve makes the form a manager's approval of the record, made as
+	// the approvals page and the API make it (approvalActions).
+	Approve bool
 	// Button is the submit button's words.
-	Button    string
+	Button string
+	// Needs are the questions the step cannot be saved without, though the
+	// record can: a form that ends a plan needs the end date.
+	Needs []string
+	// Blocked heads what stops the step that no question answers, such as
+	// what must be finished before a case closes.
+	Blocked   string
 	Questions []question
 }
 
 var caseworkForms = []caseworkForm{
-	{"contact", "Record a contact", "contact", false, "Save the contact", []question{
+	{Slug: "contact", Title: "Record a contact", Kind: "contact", Button: "Save the contact", Questions: []question{
 		{"contact_at", "When was the contact received?", "For example, 27 3 2025, and a 24-hour time such as 14:30", dateTime, "", nil, "Enter when the contact was received"},
 		{"source", "Who made the contact?", "", codeSelect, codes.ReferralSource, nil, "Select who made the contact"},
 		{"domestic_abuse_notification", "Is it a police domestic abuse notification?", "", yesNo, "", nil, ""},
@@ -93,7 +105,7 @@ var caseworkForms = []caseworkForm{
 		{"decided_by_id", "Who made the decision?", "", staff, "", nil, ""},
 		{"team_id", "Team", "", team, "", nil, ""},
 	}},
-	{"referral", "Record a referral", "referral", false, "Save the referral", []question{
+	{Slug: "referral", Title: "Record a referral", Kind: "referral", Button: "Save the referral", Questions: []question{
 		{"contact_id", "Contact", "The contact that led to the referral", record, "contact", nil, ""},
 		{"referral_date", "Referral date", "For example, 27 3 2025", date, "", nil, "Enter the referral date"},
 		{"source", "Source", "", codeSelect, codes.ReferralSource, nil, "Select the source of the referral"},
@@ -101,24 +113,24 @@ var caseworkForms = []caseworkForm{
 		{"team_id", "Team", "", team, "", nil, ""},
 		{"professional_id", "Worker", "", staff, "", nil, ""},
 	}},
-	{"assessment", "Start an assessment", "assessment", false, "Start the assessment", []question{
+	{Slug: "assessment", Title: "Start an assessment", Kind: "assessment", Button: "Start the assessment", Questions: []question{
 		{"referral_id", "Referral", "", record, "referral", nil, "Select the referral the assessment is for"},
 		{"start_date", "Start date", "For example, 27 3 2025", date, "", nil, "Enter the date the assessment started"},
 		{"team_id", "Team", "", team, "", nil, ""},
 		{"professional_id", "Social worker", "", staff, "", nil, ""},
 	}},
-	{"assessment-complete", "Complete the assessment", "assessment", true, "Complete the assessment", []question{
+	{Slug: "assessment-complete", EditTitle: "Complete the assessment", Kind: "assessment", Button: "Complete the assessment", Needs: []string{"completed_date"}, Questions: []question{
 		{"child_seen_date", "When was the child seen?", "Leave blank if the child was not seen, and say why below", date, "", nil, ""},
 		{"seen_alone", "Was the child seen alone?", "", yesNo, "", nil, ""},
 		{"not_seen_reason", "If the child was not seen, why not?", "For example, unborn, or whereabouts unknown", text, "", nil, ""},
 		{"factors", "Factors identified", "", someOf, codes.AssessmentFactor, nil, ""},
 		{"analysis", "Analysis of needs and risks", "", longText, "", nil, ""},
 		{"outcomes", "Outcome", "", someOf, codes.AssessmentOutcome, nil, ""},
-		{"completed_date", "Date completed", "For example, 27 3 2025", date, "", nil, ""},
+		{"completed_date", "Date completed", "For example, 27 3 2025", date, "", nil, "Enter the date the assessment was completed"},
 		{"late_reason", "If it took more than 45 working days, why?", "", longText, "", nil, ""},
 		{"household_reason", "If other children in the household were not assessed, why not?", "", longText, "", nil, ""},
 	}},
-	{"strategy-discussion", "Record a strategy discussion", "strategy_discussion", false, "Save the strategy discussion", []question{
+	{Slug: "strategy-discussion", Title: "Record a strategy discussion", Kind: "strategy_discussion", Button: "Save the strategy discussion", Questions: []question{
 		{"referral_id", "Referral", "", record, "referral", nil, "Select the referral the discussion is about"},
 		{"concern_date", "When was the concern of significant harm recorded?", "For example, 27 3 2025", date, "", nil, ""},
 		{"held_at", "When was the discussion held?", "For example, 27 3 2025, and a 24-hour time such as 14:30", dateTime, "", nil, "Enter when the discussion was held"},
@@ -129,11 +141,49 @@ var caseworkForms = []caseworkForm{
 		{"start_section47", "Was a section 47 enquiry started?", "", yesNo, "", nil, ""},
 		{"decision", "What was decided?", "", longText, "", nil, ""},
 	}},
-	{"section47-outcome", "Record the outcome of the section 47 enquiry", "section47_enquiry", true, "Save the outcome", []question{
+	{Slug: "section47-outcome", EditTitle: "Record the outcome of the section 47 enquiry", Kind: "section47_enquiry", Button: "Save the outcome", Needs: []string{"outcome"}, Questions: []question{
 		{"end_date", "When did the enquiry end?", "For example, 27 3 2025", date, "", nil, ""},
-		{"outcome", "Outcome", "", oneOf, codes.S47Outcome, nil, ""},
+		{"outcome", "Outcome", "", oneOf, codes.S47Outcome, nil, "Select the outcome of the enquiry"},
 	}},
-	{"visit", "Record a visit", "visit", false, "Save the visit", []question{
+	// AC-14 to AC-16: the target date is derived from the enquiry (CP-5),
+	// and whether it was quorate from the agencies (casework.Rules.Prepare).
+	{Slug: "conference", Title: "Record a child protection conference", EditTitle: "Change the conference record", Kind: "conference", Button: "Save the conference", Questions: []question{
+		{"conference_type", "Type of conference", "", oneOf, codes.ConferenceType, nil, "Select the type of conference"},
+		{"referral_id", "Referral", "", record, "referral", nil, "Select the referral the conference is about"},
+		{"s47_enquiry_id", "Section 47 enquiry", "For an initial conference, the enquiry that led to it", record, "section47_enquiry", nil, ""},
+		{"target_date", "Initial conference due by", "", shown, "", nil, "Known once the section 47 enquiry is chosen"},
+		{"conference_date", "When was the conference held?", "For example, 27 3 2025", date, "", nil, "Enter the date the conference was held"},
+		{"agencies", "Which agencies attended?", "Children’s social care and at least two other agencies make a conference quorate", someOf, codes.Agency, nil, ""},
+		{"police_report_on_time", "For an initial conference: did the police report arrive in time?", "", yesNo, "", nil, ""},
+		{"reports_shared_date", "When were the reports shared with the parents?", "For example, 27 3 2025", date, "", nil, ""},
+		{"interpreter_needed", "Did the family need an interpreter, or the reports translated?", "", yesNo, "", nil, ""},
+		{"decision", "Decision", "", oneOf, codes.ConferenceDecision, nil, ""},
+		{"chair_id", "Who chaired the conference?", "", staff, "", nil, ""},
+	}},
+	// AC-17: a plan starts on the day of the conference that made it.
+	{Slug: "cp-plan", Title: "Start a child protection plan", Kind: "cp_plan", Button: "Start the plan", Questions: []question{
+		{"referral_id", "Referral", "", record, "referral", nil, "Select the referral the plan belongs to"},
+		{"conference_id", "Conference that made the plan", "", record, "conference", nil, ""},
+		{"start_date", "Start date", "The day of the conference that made the plan", date, "", nil, "Enter the date the plan started"},
+		{"initial_category", "Category of abuse", "", oneOf, codes.CategoryOfAbuse, nil, "Select the category of abuse"},
+	}},
+	{Slug: "cp-plan-category", EditTitle: "Change the category of abuse", Kind: "cp_plan", Button: "Save the category", Needs: []string{"latest_category"}, Questions: []question{
+		{"initial_category", "Category when the plan started", "", shown, codes.CategoryOfAbuse, nil, ""},
+		{"latest_category", "Category now", "", oneOf, codes.CategoryOfAbuse, nil, "Select the category of abuse"},
+	}},
+	{Slug: "cp-plan-end", EditTitle: "End the child protection plan", Kind: "cp_plan", Button: "End the plan", Needs: []string{"end_date"}, Questions: []question{
+		{"start_date", "Plan started", "", shown, "", nil, ""},
+		{"end_date", "Date the plan ended", "For example, 27 3 2025", date, "", nil, "Enter the date the plan ended"},
+		{"end_reason", "Why did the plan end?", "", longText, "", nil, ""},
+	}},
+	// AC-18.
+	{Slug: "core-group", Title: "Record a core group meeting", Kind: "core_group", Button: "Save the meeting", Questions: []question{
+		{"cp_plan_id", "Child protection plan", "", record, "cp_plan", nil, "Select the child protection plan"},
+		{"meeting_date", "Date of the meeting", "For example, 27 3 2025", date, "", nil, "Enter the date of the meeting"},
+		{"agencies", "Which agencies attended?", "", someOf, codes.Agency, nil, ""},
+		{"notes", "Notes", "What was agreed, and what the child said", longText, "", nil, ""},
+	}},
+	{Slug: "visit", Title: "Record a visit", Kind: "visit", Button: "Save the visit", Questions: []question{
 		{"visit_type", "Type of visit", "", oneOf, codes.VisitType, []string{"cp", "cin"}, "Select the type of visit"},
 		{"visit_date", "Date of the visit", "For example, 27 3 2025", date, "", nil, "Enter the date of the visit"},
 		{"seen", "Was the child seen?", "", yesNo, "", nil, ""},
@@ -142,8 +192,58 @@ var caseworkForms = []caseworkForm{
 		{"notes", "Notes, in the child’s words where you can", "", longText, "", nil, ""},
 		{"professional_id", "Who visited?", "", staff, "", nil, ""},
 	}},
-	{"closure", "Close the case", "referral", true, "Close the case", []question{
-		{"close_date", "Date the case closed", "For example, 27 3 2025", date, "", nil, ""},
+	// AC-11, XC-03: a child in need plan is a draft until a manager signs it
+	// off.
+	{Slug: "cin-plan", Title: "Start a child in need plan", Kind: "cin_plan", Button: "Start the plan", Questions: []question{
+		{"referral_id", "Referral", "", record, "referral", nil, "Select the referral the plan belongs to"},
+		{"start_date", "Start date", "For example, 27 3 2025", date, "", nil, "Enter the date the plan started"},
+		{"team_id", "Team", "", team, "", nil, ""},
+		{"professional_id", "Social worker", "", staff, "", nil, ""},
+	}},
+	{Slug: "cin-plan-sign-off", EditTitle: "Sign off the child in need plan", Kind: "cin_plan", Approve: true, Button: "Sign off the plan", Questions: []question{
+		{"start_date", "Plan started", "", shown, "", nil, ""},
+	}},
+	// AC-13.
+	{Slug: "cin-plan-review", Title: "Record a child in need plan review", Kind: "cin_plan_review", Button: "Save the review", Questions: []question{
+		{"cin_plan_id", "Child in need plan", "", record, "cin_plan", nil, "Select the child in need plan"},
+		{"review_date", "Date of the review", "For example, 27 3 2025", date, "", nil, "Enter the date of the review"},
+		{"outcome", "What did the review decide?", "", longText, "", nil, ""},
+		{"chair_id", "Who chaired the review?", "", staff, "", nil, ""},
+	}},
+	// AC-12: the written plan shared with the family, and its SMART actions.
+	{Slug: "plan", Title: "Write a plan", EditTitle: "Change the plan", Kind: "plan", Button: "Save the plan", Questions: []question{
+		{"plan_type", "Type of plan", "", oneOf, codes.PlanType, []string{"cin", "cp"}, "Select the type of plan"},
+		{"cin_plan_id", "For a child in need plan: which plan", "", record, "cin_plan", nil, ""},
+		{"cp_plan_id", "For a child protection plan: which plan", "", record, "cp_plan", nil, ""},
+		{"start_date", "Start date", "For example, 27 3 2025", date, "", nil, "Enter the date the plan started"},
+		{"summary", "What is the plan for?", "In plain language, for the family", longText, "", nil, ""},
+		{"childs_words", "What does the child say?", "In the child’s own words, or what was seen of a child too young to say", longText, "", nil, ""},
+		{"end_date", "Date the plan ended", "Leave blank while the plan is in force", date, "", nil, ""},
+	}},
+	{Slug: "plan-action", Title: "Add an action to a plan", EditTitle: "Change the action", Kind: "plan_action", Button: "Save the action", Questions: []question{
+		{"plan_id", "Plan", "", record, "plan", nil, "Select the plan the action belongs to"},
+		{"what", "What will be done?", "", longText, "", nil, "Enter what will be done"},
+		{"who", "Who will do it?", "A named person or agency, like ‘Jade Walker (mum)’ or ‘Ruby’s school’", text, "", nil, "Enter who will do it: a named person or agency"},
+		{"who_professional_id", "If it is one of our staff, who?", "", staff, "", nil, ""},
+		{"by_when", "By when?", "For example, 27 3 2025", date, "", nil, "Enter the date it will be done by"},
+		{"how_we_will_know", "How will everyone know it is done?", "", longText, "", nil, "Enter how everyone will know it is done"},
+		{"status", "Where does it stand?", "", oneOf, codes.ActionStatus, nil, "Select where the action stands"},
+	}},
+	{Slug: "plan-authorise", EditTitle: "Authorise the plan", Kind: "plan", Approve: true, Button: "Authorise the plan", Questions: []question{
+		{"plan_type", "Type of plan", "", shown, codes.PlanType, nil, ""},
+		{"start_date", "Start date", "", shown, "", nil, ""},
+		{"summary", "What the plan is for", "", shown, "", nil, ""},
+		{"childs_words", "What the child says", "", shown, "", nil, ""},
+	}},
+	{Slug: "management-decision", Title: "Record a management decision", Kind: "management_decision", Button: "Save the decision", Questions: []question{
+		{"decision_date", "Date of the decision", "For example, 27 3 2025", date, "", nil, "Enter the date of the decision"},
+		{"decision", "Decision", "", longText, "", nil, "Enter the decision"},
+		{"rationale", "Why?", "The reasons for the decision, and the risks weighed", longText, "", nil, "Enter the reasons for the decision"},
+		{"manager_id", "Manager", "", staff, "", nil, ""},
+		{"review_date", "When will the decision be reviewed?", "Leave blank if it will not be", date, "", nil, ""},
+	}},
+	{Slug: "closure", EditTitle: "Close the case", Kind: "referral", Button: "Close the case", Blocked: "Finish or explain these first", Needs: []string{"close_date"}, Questions: []question{
+		{"close_date", "Date the case closed", "For example, 27 3 2025", date, "", nil, "Enter the date the case closed"},
 		{"close_reason", "Reason for closure", "", oneOf, codes.ReasonForClosure, nil, ""},
 		{"closure_summary", "Closure summary, with the analysis of risk", "", longText, "", nil, ""},
 		{"closure_not_seen_reason", "If the child was not seen in the 10 working days before closure, why not?", "", longText, "", nil, ""},
@@ -159,6 +259,20 @@ func formNamed(slug string) *caseworkForm {
 	return nil
 }
 
+// asks reports whether the form asks for a field (a date's time is part of
+// its date): an error about anything else stops the step as a whole.
+func (f *caseworkForm) asks(field string) bool {
+	field = strings.TrimSuffix(field, "-time")
+	return slices.ContainsFunc(f.Questions, func(q question) bool { return q.Name == field && q.Type != shown })
+}
+
+func (f *caseworkForm) question(name string) question {
+	if i := slices.IndexFunc(f.Questions, func(q question) bool { return q.Name == name }); i >= 0 {
+		return f.Questions[i]
+	}
+	return question{}
+}
+
 // control is a question ready for a partial: which partial, and its Field.
 type control struct {
 	Partial string // textInput, textarea, dateInput, radios, select, checkboxes
@@ -168,16 +282,21 @@ type control struct {
 
 type caseworkFormPage struct {
 	Page
-	Child    string
-	ChildID  int64
-	Form     web.Form
-	Spec     *caseworkForm
-	Action   string
+	Child   string
+	ChildID int64
+	Title   string
+	Form    web.Form
+	Spec    *caseworkForm
+	Action  string
+	// Shown are the facts the form shows and does not ask.
+	Shown    web.SummaryList
 	Controls []control
 	Version  int
-	// Blockers are the closure's open items, each with an id for the error
-	// summary's links.
+	// Blockers are the errors no question answers, such as a closure's
+	// open items, each with an id for the error summary's links.
+	Blocked  string
 	Blockers []blocker
+	Links    []NavItem
 }
 
 type blocker struct {
@@ -189,31 +308,39 @@ type formRequest struct {
 	c      *childRequest
 	cr     *domain.ChildRecord
 	spec   *caseworkForm
-	before domain.Record
-	name   string
+	kind   *domain.Kind
+	before domain.Record // the record changed, or nil for a new one
 }
 
-// caseworkFormRequest reads what a form needs, answering the request itself
-// when it cannot.
+func (fr *formRequest) title() string {
+	if fr.before != nil {
+		return fr.spec.EditTitle
+	}
+	return fr.spec.Title
+}
+
+// caseworkFormRequest is how every form request begins: the form, the
+// access decision (recording on the child's file, and for an approval a
+// manager's), the child's record as the user may see it, logged, and for
+// an edit the record changed. On false a response has been sent.
 func (a *App) caseworkFormRequest(w http.ResponseWriter, r *http.Request) (*formRequest, bool) {
 	spec := formNamed(r.PathValue("form"))
-	_, hasRecord := recordID(r)
-	if spec == nil || spec.Edit != hasRecord && r.PathValue("rid") != "" || spec.Edit && r.PathValue("rid") == "" {
+	editing := r.PathValue("rid") != ""
+	if spec == nil || editing && spec.EditTitle == "" || !editing && spec.Title == "" {
 		a.Web.Error(w, r, http.StatusNotFound)
 		return nil, false
 	}
-	c, ok := a.decideChild(w, r, access.AddCaseNote)
+	c, cr, ok := a.openRecord(w, r, access.AddCaseNote, audit.Viewed, "casework form")
 	if !ok {
 		return nil, false
 	}
-	cr, err := a.DB.ChildRecord(r.Context(), c.personID)
-	if err != nil {
-		a.serverError(w, r, err)
+	if spec.Approve && !mayApprove(c.user, c.facts) {
+		a.Web.Error(w, r, http.StatusForbidden)
 		return nil, false
 	}
-	fr := &formRequest{c: c, cr: cr, spec: spec, name: cr.Person.Name()}
-	if spec.Edit {
-		k, _ := domain.KindNamed(spec.Kind)
+	k, _ := domain.KindNamed(spec.Kind)
+	fr := &formRequest{c: c, cr: cr, spec: spec, kind: k}
+	if editing {
 		if fr.before = findRecord(w, r, a, cr, k); fr.before == nil {
 			return nil, false
 		}
@@ -226,7 +353,10 @@ func (a *App) caseworkFormPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	var values url.Values
+	// An edit starts from the record; a new record from what the link to
+	// the form knows (the casework page's next steps fill in the referral,
+	// the enquiry, the plan).
+	values := asked(r.URL.Query(), fr.spec.Questions)
 	if fr.before != nil {
 		values = formValues(fr.before, fr.spec.Questions)
 	}
@@ -234,24 +364,36 @@ func (a *App) caseworkFormPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *App) renderCaseworkForm(w http.ResponseWriter, r *http.Request, status int, fr *formRequest, form web.Form) {
-	p := caseworkFormPage{Page: a.page(r, ""), Child: fr.name, ChildID: fr.c.personID, Form: form, Spec: fr.spec, Action: r.URL.Path}
+	p := caseworkFormPage{Page: a.page(r, ""), Child: fr.cr.Person.Name(), ChildID: fr.c.personID, Title: fr.title(), Form: form, Spec: fr.spec,
+		Action: r.URL.Path, Blocked: cmp.Or(fr.spec.Blocked, "Put these right first")}
 	if fr.before != nil {
 		p.Version = fr.before.Base().Version
-		if v := form.Values.Get("version"); v != "" {
-			p.Version, _ = strconv.Atoi(v)
+		if v, err := strconv.Atoi(form.Values.Get("version")); err == nil {
+			p.Version = v
+		}
+		if fr.kind.Name == "plan" {
+			p.Links = append(p.Links, NavItem{Text: "Print the plan for the family", Href: fmt.Sprintf("/children/%d/plans/%d/print", fr.c.personID, fr.before.Base().ID)})
 		}
 	}
+	shownFacts, err := a.shownFacts(r, fr, form.Values)
+	if err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	p.Shown = shownFacts
 	teams, profs, err := a.DB.Workforce(r.Context())
 	if err != nil {
 		a.serverError(w, r, err)
 		return
 	}
 	for _, q := range fr.spec.Questions {
-		p.Controls = append(p.Controls, controlOf(q, form, fr.cr, teams, profs))
+		if q.Type != shown {
+			p.Controls = append(p.Controls, controlOf(q, form, fr.cr, teams, profs))
+		}
 	}
 	seen := map[string]bool{}
 	for _, e := range form.Errors {
-		if !slices.ContainsFunc(fr.spec.Questions, func(q question) bool { return q.Name == e.Field }) {
+		if !fr.spec.asks(e.Field) {
 			b := blocker{Message: e.Message}
 			if !seen[e.Field] {
 				b.ID, seen[e.Field] = e.Field, true
@@ -260,6 +402,46 @@ func (a *App) renderCaseworkForm(w http.ResponseWriter, r *http.Request, status 
 		}
 	}
 	a.Web.Render(w, r, status, "casework/form", p)
+}
+
+// shownFacts are the facts a form shows: read from the record as it would
+// be saved with the answers given so far, with what is derived from them
+// (an initial conference's target date from its enquiry).
+func (a *App) shownFacts(r *http.Request, fr *formRequest, values url.Values) (web.SummaryList, error) {
+	if !slices.ContainsFunc(fr.spec.Questions, func(q question) bool { return q.Type == shown }) {
+		return nil, nil
+	}
+	rules, err := a.caseworkRules(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	rec, _ := fr.record(values)
+	rules.Prepare(fr.cr, rec)
+	fields := jsonFields(rec)
+	var out web.SummaryList
+	for _, q := range fr.spec.Questions {
+		if q.Type == shown {
+			out = append(out, web.SummaryRow{Key: q.Label, Value: cmp.Or(shownValue(q, fields[q.Name]), q.Missing, "Not recorded")})
+		}
+	}
+	return out, nil
+}
+
+// shownValue is a fact in words.
+func shownValue(q question, v any) string {
+	switch v := v.(type) {
+	case string:
+		if q.List != "" {
+			return describe(q.List, v)
+		}
+		if d, err := civil.Parse(v); err == nil {
+			return d.Long()
+		}
+		return v
+	case bool:
+		return map[bool]string{true: "Yes", false: "No"}[v]
+	}
+	return ""
 }
 
 // controlOf builds a question's control, with the user's answer and error.
@@ -291,8 +473,10 @@ func controlOf(q question, form web.Form, cr *domain.ChildRecord, teams []domain
 		}
 		for _, c := range list.Codes {
 			if q.Only == nil || slices.Contains(q.Only, c.Value) {
+				// A return's codes are known to practitioners; Waymark's
+				// own are only words.
 				text := c.Description
-				if q.Type != oneOf {
+				if q.Type != oneOf && list.Source != "Waymark" {
 					text = c.Value + ": " + c.Description
 				}
 				opts = append(opts, web.Option{Value: c.Value, Text: text})
@@ -326,6 +510,12 @@ func controlOf(q question, form web.Form, cr *domain.ChildRecord, teams []domain
 
 // recordLabel names one of the child's records in a choice.
 func recordLabel(rec domain.Record) string {
+	ended := func(s string, end civil.Date) string {
+		if !end.IsZero() {
+			s += ", ended " + end.Long()
+		}
+		return s
+	}
 	switch v := rec.(type) {
 	case *domain.Contact:
 		return "Contact received " + casework.DayOf(v.ContactAt).Long()
@@ -335,19 +525,36 @@ func recordLabel(rec domain.Record) string {
 			s += ", closed " + v.CloseDate.Long()
 		}
 		return s
+	case *domain.Section47Enquiry:
+		return ended("Section 47 enquiry from "+v.StartDate.Long(), v.EndDate)
+	case *domain.Conference:
+		return describe(codes.ConferenceType, v.Type) + ", " + v.Date.Long()
+	case *domain.CPPlan:
+		return ended("Child protection plan from "+v.StartDate.Long(), v.EndDate)
+	case *domain.CINPlan:
+		return ended("Child in need plan from "+v.StartDate.Long(), v.EndDate)
+	case *domain.Plan:
+		return ended("Written "+strings.ToLower(describe(codes.PlanType, v.Type))+" from "+v.StartDate.Long(), v.EndDate)
 	}
 	return domain.KindOf(rec).Title + " " + strconv.FormatInt(rec.Base().ID, 10)
 }
 
-// formValues are a record's answers to a form's questions, for editing it.
-func formValues(rec domain.Record, qs []question) url.Values {
+// jsonFields are a record's fields as the API names and writes them.
+func jsonFields(rec domain.Record) map[string]any {
 	b, _ := json.Marshal(rec)
 	var m map[string]any
 	json.Unmarshal(b, &m)
+	return m
+}
+
+// formValues are a record's answers to a form's questions, for editing it.
+func formValues(rec domain.Record, qs []question) url.Values {
+	m := jsonFields(rec)
 	v := url.Values{}
 	for _, q := range qs {
 		val := m[q.Name]
 		switch q.Type {
+		case shown:
 		case date:
 			if d, err := civil.Parse(fmt.Sprint(val)); err == nil && !d.IsZero() {
 				y, mo, day := d.Date()
@@ -387,6 +594,31 @@ func formValues(rec domain.Record, qs []question) url.Values {
 	return v
 }
 
+// knownAnswers are the answers a new record already has, for a link to
+// its form: those a blank record does not have.
+func knownAnswers(seed domain.Record, qs []question) url.Values {
+	v, blank := formValues(seed, qs), formValues(domain.KindOf(seed).New(), qs)
+	for name := range v {
+		if slices.Equal(v[name], blank[name]) {
+			delete(v, name)
+		}
+	}
+	return v
+}
+
+// asked keeps the answers to a form's questions, and nothing else.
+func asked(values url.Values, qs []question) url.Values {
+	out := url.Values{}
+	for _, q := range qs {
+		for _, part := range []string{"", "-day", "-month", "-year", "-time"} {
+			if vs, ok := values[q.Name+part]; ok {
+				out[q.Name+part] = vs
+			}
+		}
+	}
+	return out
+}
+
 func asList(v any) []any {
 	l, _ := v.([]any)
 	return l
@@ -405,6 +637,7 @@ func answers(f url.Values, qs []question) (map[string]json.RawMessage, web.Field
 	for _, q := range qs {
 		value := strings.TrimSpace(f.Get(q.Name))
 		switch q.Type {
+		case shown:
 		case date:
 			d, present, msg := dateParts(f, q.Name)
 			if msg != "" {
@@ -471,45 +704,70 @@ func dateParts(f url.Values, name string) (civil.Date, bool, string) {
 	return civil.Of(y, time.Month(m), d), true, ""
 }
 
-func (a *App) caseworkFormPost(w http.ResponseWriter, r *http.Request) {
-	fr, ok := a.caseworkFormRequest(w, r)
-	if !ok {
-		return
-	}
-	body, errs := answers(r.PostForm, fr.spec.Questions)
-	k, _ := domain.KindNamed(fr.spec.Kind)
-	rec := k.New()
+// record is the record a form's answers make: a new one, or the record
+// changed at the version the form was read at; with the errors of answers
+// that cannot be read or that the step needs.
+func (fr *formRequest) record(values url.Values) (domain.Record, web.FieldErrors) {
+	body, errs := answers(values, fr.spec.Questions)
+	rec := fr.kind.New()
 	if fr.before != nil {
 		reflect.ValueOf(rec).Elem().Set(reflect.ValueOf(fr.before).Elem())
-		body["version"] = json.RawMessage(cmp.Or(r.PostForm.Get("version"), "0"))
+		version, _ := strconv.Atoi(values.Get("version"))
+		body["version"] = json.RawMessage(strconv.Itoa(version))
 	}
 	for _, e := range decodeRecord(body, rec, fr.before != nil) {
 		if errs.Get(e.Field) == "" {
 			errs.Add(e.Field, e.Message)
 		}
 	}
-	var err error
-	if len(errs) == 0 {
-		if fr.before == nil {
-			*rec.Base() = domain.Entity{}
-		} else {
-			version := rec.Base().Version
-			*rec.Base() = *fr.before.Base()
-			rec.Base().Version = version
+	for _, name := range fr.spec.Needs {
+		if errs.Get(name) == "" && slices.Contains([]string{"null", `""`, "[]", "0"}, string(body[name])) {
+			errs.Add(name, fr.spec.question(name).Missing)
 		}
-		rec, errs, err = a.checkAndSave(r, fr.c, rec, fr.before)
 	}
+	if fr.before == nil {
+		*rec.Base() = domain.Entity{}
+	} else {
+		version := rec.Base().Version
+		*rec.Base() = *fr.before.Base()
+		rec.Base().Version = version
+	}
+	return rec, errs
+}
+
+// save saves what a form posted: the record its answers make, checked and
+// stored as the API stores it, or a manager's approval of the record.
+func (a *App) save(r *http.Request, fr *formRequest) (domain.Record, web.FieldErrors, error) {
+	if fr.spec.Approve {
+		version, _ := strconv.Atoi(r.PostForm.Get("version"))
+		return a.approve(r, fr.c, fr.kind, approvalOf(fr.kind.Name), fr.before.Base().ID, version)
+	}
+	rec, errs := fr.record(r.PostForm)
+	if len(errs) > 0 {
+		return nil, errs, nil
+	}
+	return a.checkAndSave(r, fr.c, rec, fr.before)
+}
+
+func (a *App) caseworkFormPost(w http.ResponseWriter, r *http.Request) {
+	fr, ok := a.caseworkFormRequest(w, r)
+	if !ok {
+		return
+	}
+	rec, errs, err := a.save(r, fr)
 	if conflict, ok := errors.AsType[*storage.ConflictError](err); ok {
-		errs = web.FieldErrors{{Field: "version", Message: conflict.Error()}}
+		errs = web.FieldErrors{{Field: "version", Message: conflict.Error() + ". Open the form again to see what changed"}}
+	} else if errors.Is(err, storage.ErrNotFound) {
+		a.Web.Error(w, r, http.StatusNotFound)
+		return
 	} else if err != nil {
 		a.serverError(w, r, err)
 		return
 	}
 	if len(errs) > 0 {
 		for i, e := range errs {
-			if q := slices.IndexFunc(fr.spec.Questions, func(q question) bool { return q.Name == e.Field }); q >= 0 && fr.spec.Questions[q].Missing != "" &&
-				strings.HasPrefix(e.Message, "enter the ") { // the record's own "required" words
-				errs[i].Message = fr.spec.Questions[q].Missing
+			if fr.spec.asks(e.Field) && strings.HasPrefix(e.Message, "enter the ") { // the record's own "required" words
+				errs[i].Message = cmp.Or(fr.spec.question(e.Field).Missing, e.Message)
 			}
 		}
 		a.renderCaseworkForm(w, r, http.StatusUnprocessableEntity, fr, web.Form{Values: r.PostForm, Errors: inFormOrder(errs, fr.spec.Questions)})
@@ -523,7 +781,7 @@ func (a *App) caseworkFormPost(w http.ResponseWriter, r *http.Request) {
 func inFormOrder(errs web.FieldErrors, qs []question) web.FieldErrors {
 	rank := func(field string) int {
 		field = strings.TrimSuffix(field, "-time")
-		if i := slices.IndexFunc(qs, func(q question) bool { return q.Name == field }); i >= 0 {
+		if i := slices.IndexFunc(qs, func(q question) bool { return q.Name == field && q.Type != shown }); i >= 0 {
 			return i
 		}
 		return len(qs)
@@ -550,90 +808,208 @@ type hubRecord struct {
 }
 
 func (a *App) caseworkHub(w http.ResponseWriter, r *http.Request) {
-	c, ok := a.decideChild(w, r, access.ViewRecord)
+	c, cr, ok := a.openRecord(w, r, access.ViewRecord, audit.Viewed, "casework")
 	if !ok {
 		return
 	}
-	cr, rules, ok := a.caseworkRecord(w, r, c)
-	if !ok {
-		return
-	}
-	if err := a.logView(r, c, audit.Viewed, "casework"); err != nil {
+	rules, err := a.caseworkRules(r.Context())
+	if err != nil {
 		a.serverError(w, r, err)
 		return
 	}
-	p := caseworkHubPage{Page: a.page(r, ""), Child: cr.Person.Name(), ChildID: c.personID, Saved: r.URL.Query().Get("saved")}
-	base := fmt.Sprintf("/children/%d/casework/", c.personID)
-	write := access.Decide(c.user, access.AddCaseNote, c.facts).Allowed
-	if write {
-		for _, f := range caseworkForms {
-			if !f.Edit {
-				p.Steps = append(p.Steps, NavItem{Text: f.Title, Href: base + f.Slug})
-			}
+	h := hubLinks{base: fmt.Sprintf("/children/%d/", c.personID), write: access.Decide(c.user, access.AddCaseNote, c.facts).Allowed,
+		approve: mayApprove(c.user, c.facts)}
+	p := caseworkHubPage{Page: a.page(r, ""), Child: cr.Person.Name(), ChildID: c.personID, Saved: r.URL.Query().Get("saved"),
+		Records: hubRecords(cr, rules, h, a.today())}
+	for _, f := range caseworkForms {
+		if f.Title != "" && h.write {
+			p.Steps = append(p.Steps, NavItem{Text: f.Title, Href: h.base + "casework/" + f.Slug})
 		}
 	}
-	edit := func(slug string, id int64) []NavItem {
-		if !write {
-			return nil
-		}
-		f := formNamed(slug)
-		return []NavItem{{Text: f.Title, Href: fmt.Sprintf("%s%s/%d", base, slug, id)}}
+	a.Web.Render(w, r, http.StatusOK, "casework/hub", p)
+}
+
+// hubLinks are the casework page's links to forms, for a user who may use
+// them.
+type hubLinks struct {
+	base           string // /children/{id}/
+	write, approve bool
+}
+
+// edit links to a form that changes one of the child's records.
+func (h hubLinks) edit(slug string, id int64) []NavItem {
+	f := formNamed(slug)
+	if !h.write || f.Approve && !h.approve {
+		return nil
+	}
+	return []NavItem{{Text: f.EditTitle, Href: fmt.Sprintf("%scasework/%s/%d", h.base, slug, id)}}
+}
+
+// next links to the form for a next step, filled in with what is known
+// (seed).
+func (h hubLinks) next(slug, text string, seed domain.Record) []NavItem {
+	if !h.write {
+		return nil
+	}
+	return []NavItem{{Text: text, Href: h.base + "casework/" + slug + "?" + knownAnswers(seed, formNamed(slug).Questions).Encode()}}
+}
+
+// hubRecords are the child's casework records, each with where it stands
+// and the next steps.
+func hubRecords(cr *domain.ChildRecord, rules casework.Rules, h hubLinks, today civil.Date) []hubRecord {
+	var out []hubRecord
+	add := func(what string, when civil.Date, status string, actions ...[]NavItem) {
+		out = append(out, hubRecord{What: what, When: when.Long(), Status: status, Actions: slices.Concat(actions...)})
 	}
 	for i := range cr.Referrals {
 		ref := &cr.Referrals[i]
-		h := hubRecord{What: "Referral", When: ref.ReferralDate.Long(), Status: "Open"}
+		what, status := "Referral", "Open"
 		if casework.PreviousReferral(cr, ref) != nil {
-			h.What = "Re-referral"
+			what = "Re-referral"
 		}
 		if !ref.CloseDate.IsZero() {
-			h.Status = "Closed " + ref.CloseDate.Long()
+			add(what, ref.ReferralDate, "Closed "+ref.CloseDate.Long())
 		} else {
-			h.Actions = edit("closure", ref.ID)
+			add(what, ref.ReferralDate, status, h.edit("closure", ref.ID))
 		}
-		p.Records = append(p.Records, h)
 	}
 	for i := range cr.Assessments {
 		as := &cr.Assessments[i]
-		h := hubRecord{What: "Assessment", When: as.StartDate.Long(), Status: "Due " + rules.AssessmentDue(as).Long()}
 		switch {
 		case !as.AuthorisedDate.IsZero():
-			h.Status = "Authorised " + as.AuthorisedDate.Long()
+			add("Assessment", as.StartDate, "Authorised "+as.AuthorisedDate.Long())
 		case !as.CompletedDate.IsZero():
-			h.Status = "Completed " + as.CompletedDate.Long() + ", waiting for a manager"
+			add("Assessment", as.StartDate, "Completed "+as.CompletedDate.Long()+", waiting for a manager", h.edit("assessment-complete", as.ID))
+		default:
+			add("Assessment", as.StartDate, "Due "+rules.AssessmentDue(as).Long(), h.edit("assessment-complete", as.ID))
 		}
-		if as.AuthorisedDate.IsZero() {
-			h.Actions = edit("assessment-complete", as.ID)
-		}
-		p.Records = append(p.Records, h)
 	}
 	for i := range cr.Section47Enquiries {
 		e := &cr.Section47Enquiries[i]
-		h := hubRecord{What: "Section 47 enquiry", When: e.StartDate.Long(), Status: "No outcome yet"}
-		if due, ok := rules.ICPCTarget(cr, e); ok && e.Outcome == "" {
-			h.Status += "; initial conference due " + due.Long()
-		}
+		status := "No outcome yet"
 		if e.Outcome != "" {
-			h.Status = describe(codes.S47Outcome, e.Outcome)
+			status = describe(codes.S47Outcome, e.Outcome)
 		}
-		h.Actions = edit("section47-outcome", e.ID)
-		p.Records = append(p.Records, h)
+		// The initial conference is due until one is held (AC-14).
+		var next []NavItem
+		held := slices.ContainsFunc(cr.Conferences, func(c domain.Conference) bool { return c.S47EnquiryID == e.ID })
+		if due, ok := rules.ICPCTarget(cr, e); ok && !held && (e.Outcome == "" || e.Outcome == "substantiated_icpc") {
+			status += "; initial conference due " + due.Long()
+		}
+		if e.Outcome == "substantiated_icpc" && !held {
+			kind := "initial"
+			if cr.Person.Unborn(today) {
+				kind = "pre_birth_initial"
+			}
+			next = h.next("conference", "Record the initial conference", &domain.Conference{ReferralID: e.ReferralID, S47EnquiryID: e.ID, Type: kind})
+		}
+		add("Section 47 enquiry", e.StartDate, status, h.edit("section47-outcome", e.ID), next)
+	}
+	for i := range cr.Conferences {
+		c := &cr.Conferences[i]
+		status := cmp.Or(describe(codes.ConferenceDecision, c.Decision), "No decision recorded")
+		if c.Quorate != nil && !*c.Quorate {
+			status += "; not quorate"
+		}
+		var next []NavItem
+		switch c.Decision {
+		case "cp_plan":
+			if !slices.ContainsFunc(cr.CPPlans, func(p domain.CPPlan) bool { return p.ConferenceID == c.ID }) {
+				next = h.next("cp-plan", "Start the child protection plan", &domain.CPPlan{ReferralID: c.ReferralID, ConferenceID: c.ID, StartDate: c.Date})
+			}
+		case "no_plan_cin", "end_plan":
+			if !slices.ContainsFunc(cr.CINPlans, func(p domain.CINPlan) bool { return !p.StartDate.Before(c.Date) }) {
+				next = h.next("cin-plan", "Start a child in need plan", &domain.CINPlan{ReferralID: c.ReferralID, StartDate: c.Date})
+			}
+		}
+		add(describe(codes.ConferenceType, c.Type), c.Date, status, h.edit("conference", c.ID), next)
+	}
+	for i := range cr.CPPlans {
+		p := &cr.CPPlans[i]
+		if !p.EndDate.IsZero() {
+			add("Child protection plan", p.StartDate, "Ended "+p.EndDate.Long())
+			continue
+		}
+		var write []NavItem
+		if !slices.ContainsFunc(cr.Plans, func(w domain.Plan) bool { return w.CPPlanID == p.ID }) {
+			write = h.next("plan", "Write the plan", &domain.Plan{Type: "cp", CPPlanID: p.ID, StartDate: p.StartDate})
+		}
+		add("Child protection plan", p.StartDate, describe(codes.CategoryOfAbuse, p.LatestCategory), write,
+			h.next("core-group", "Record a core group meeting", &domain.CoreGroup{CPPlanID: p.ID}),
+			h.next("conference", "Record a review conference", &domain.Conference{ReferralID: p.ReferralID, Type: "review"}),
+			h.edit("cp-plan-category", p.ID), h.edit("cp-plan-end", p.ID))
+	}
+	for i := range cr.CoreGroups {
+		g := &cr.CoreGroups[i]
+		add("Core group meeting", g.Date, "Attended by "+agencyWords(g.Agencies))
+	}
+	for i := range cr.CINPlans {
+		p := &cr.CINPlans[i]
+		switch {
+		case !p.EndDate.IsZero():
+			add("Child in need plan", p.StartDate, "Ended "+p.EndDate.Long())
+			continue
+		case !p.SignedOffDate.IsZero():
+			add("Child in need plan", p.StartDate, "Signed off "+p.SignedOffDate.Long())
+		default:
+			add("Child in need plan", p.StartDate, "Draft: not signed off", h.edit("cin-plan-sign-off", p.ID))
+		}
+		last := &out[len(out)-1]
+		if !slices.ContainsFunc(cr.Plans, func(w domain.Plan) bool { return w.CINPlanID == p.ID }) {
+			last.Actions = append(last.Actions, h.next("plan", "Write the plan", &domain.Plan{Type: "cin", CINPlanID: p.ID, StartDate: p.StartDate})...)
+		}
+		last.Actions = append(last.Actions, h.next("cin-plan-review", "Record a review", &domain.CINPlanReview{CINPlanID: p.ID})...)
+	}
+	for i := range cr.CINPlanReviews {
+		rv := &cr.CINPlanReviews[i]
+		add("Child in need plan review", rv.Date, cmp.Or(brief(rv.Outcome), "Held"))
 	}
 	for i := range cr.Plans {
 		pl := &cr.Plans[i]
 		if pl.Type != "cin" && pl.Type != "cp" {
 			continue
 		}
-		h := hubRecord{What: describe(codes.PlanType, pl.Type), When: pl.StartDate.Long(), Status: "Draft"}
+		status, open := "Draft: not yet authorised", pl.EndDate.IsZero()
 		if !pl.AuthorisedDate.IsZero() {
-			h.Status = "Authorised " + pl.AuthorisedDate.Long()
+			status = "Authorised " + pl.AuthorisedDate.Long()
 		}
-		if !pl.EndDate.IsZero() {
-			h.Status = "Ended " + pl.EndDate.Long()
+		var actions []NavItem
+		if !open {
+			status = "Ended " + pl.EndDate.Long()
+		} else {
+			actions = h.next("plan-action", "Add an action", &domain.PlanAction{PlanID: pl.ID})
+			if pl.AuthorisedDate.IsZero() {
+				actions = append(actions, h.edit("plan-authorise", pl.ID)...)
+			}
 		}
-		h.Actions = []NavItem{{Text: "Print the plan for the family", Href: fmt.Sprintf("/children/%d/plans/%d/print", c.personID, pl.ID)}}
-		p.Records = append(p.Records, h)
+		add("Written "+strings.ToLower(describe(codes.PlanType, pl.Type)), pl.StartDate, status, actions, h.edit("plan", pl.ID),
+			[]NavItem{{Text: "Print the plan for the family", Href: fmt.Sprintf("%splans/%d/print", h.base, pl.ID)}})
+		for _, act := range casework.ActionsOf(cr, pl) {
+			add("Action: "+brief(act.What), act.ByWhen, describe(codes.ActionStatus, act.Status)+"; "+act.Who, h.edit("plan-action", act.ID))
+		}
 	}
-	a.Web.Render(w, r, http.StatusOK, "casework/hub", p)
+	for i := range cr.ManagementDecisions {
+		d := &cr.ManagementDecisions[i]
+		add("Management decision", d.Date, brief(d.Decision))
+	}
+	return out
+}
+
+// agencyWords lists agencies in words.
+func agencyWords(agencies []string) string {
+	words := make([]string, len(agencies))
+	for i, a := range agencies {
+		words[i] = describe(codes.Agency, a)
+	}
+	return cmp.Or(strings.Join(words, ", "), "no one recorded")
+}
+
+// brief shortens text for a table.
+func brief(s string) string {
+	if r := []rune(s); len(r) > 80 {
+		return strings.TrimSpace(string(r[:79])) + "…"
+	}
+	return s
 }
 
 // printPlanPage is a written plan in plain language, for the child's
@@ -649,23 +1025,13 @@ type planActionView struct {
 }
 
 func (a *App) printPlan(w http.ResponseWriter, r *http.Request) {
-	c, ok := a.decideChild(w, r, access.ExportRecord)
+	_, cr, ok := a.openRecord(w, r, access.ExportRecord, audit.Printed, "plan for the family")
 	if !ok {
 		return
 	}
-	cr, err := a.DB.ChildRecord(r.Context(), c.personID)
-	if err != nil {
-		a.serverError(w, r, err)
-		return
-	}
-	filterRecord(cr, c.decision)
 	k, _ := domain.KindNamed("plan")
 	rec := findRecord(w, r, a, cr, k)
 	if rec == nil {
-		return
-	}
-	if err := a.logView(r, c, audit.Printed, "plan for the family"); err != nil {
-		a.serverError(w, r, err)
 		return
 	}
 	pl := rec.(*domain.Plan)
