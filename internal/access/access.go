@@ -116,6 +116,7 @@ const (
 	ManageUsers       Action = "manage_users"         // add, disable and reset accounts
 	ManageSettings    Action = "manage_settings"      // local standards and extra bank holidays
 	ViewBreakGlass    Action = "view_break_glass"     // break-glass report for one's records
+	RecordNewChild    Action = "record_new_child"     // a contact about a child not yet known (FD-01)
 )
 
 // Involvement is a professional currently involved with the child.

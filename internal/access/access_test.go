@@ -162,6 +162,7 @@ func TestServiceActions(t *testing.T) {
 		ManageUsers:    {admin},
 		ManageSettings: {admin},
 		ViewBreakGlass: {manager, serviceMgr, otherMgr, auditor},
+		RecordNewChild: {worker, colleague, otherWorker, manager, serviceMgr, otherMgr, iro, otherIRO, chair, vs},
 	}
 	all := []*User{worker, colleague, otherWorker, manager, serviceMgr, otherMgr, iro, otherIRO, chair, police, health, analyst, admin, auditor, vs, partnership}
 	for action, allowed := range want {

@@ -26,7 +26,7 @@ func (u *User) hasAny(roles []Role) bool {
 
 // Decide answers whether u may take action a on the child described by c.
 // For service-level actions (Search, ViewAggregates, ManageUsers,
-// ManageSettings, ViewBreakGlass) c is ignored and may be nil. A nil user is refused
+// ManageSettings, ViewBreakGlass, RecordNewChild) c is ignored and may be nil. A nil user is refused
 // everything.
 func Decide(u *User, a Action, c *Child) Decision {
 	if u == nil {
@@ -41,6 +41,10 @@ func Decide(u *User, a Action, c *Child) Decision {
 		return allowIf(u.Has(Administrator))
 	case ViewBreakGlass:
 		return allowIf(u.hasAny(managers) || u.Has(Auditor))
+	case RecordNewChild:
+		// Whoever records on children's files may take a contact about a
+		// child the service does not yet know.
+		return allowIf(u.hasAny(casework))
 	}
 	if c == nil {
 		return Decision{}

@@ -161,7 +161,12 @@ func (a *App) listRecordsAPI(k *domain.Kind) http.HandlerFunc {
 		}
 		out := []map[string]any{}
 		for _, rec := range recordsOf(cr, k.Name) {
-			out = append(out, caseworkJSON(rules, cr, rec, a.today()))
+			household, err := a.notificationHousehold(r.Context(), cr, rec)
+			if err != nil {
+				a.serverError(w, r, err)
+				return
+			}
+			out = append(out, caseworkJSON(rules, cr, rec, a.today(), household))
 		}
 		web.WriteJSON(w, http.StatusOK, map[string]any{"kind": k.Name, "records": out})
 	}
@@ -190,7 +195,12 @@ func (a *App) recordAPI(k *domain.Kind) http.HandlerFunc {
 			a.serverError(w, r, err)
 			return
 		}
-		web.WriteJSON(w, http.StatusOK, caseworkJSON(rules, cr, rec, a.today()))
+		household, err := a.notificationHousehold(r.Context(), cr, rec)
+		if err != nil {
+			a.serverError(w, r, err)
+			return
+		}
+		web.WriteJSON(w, http.StatusOK, caseworkJSON(rules, cr, rec, a.today(), household))
 	}
 }
 
@@ -453,7 +463,12 @@ func (a *App) answerSave(w http.ResponseWriter, r *http.Request, c *childRequest
 		status = http.StatusCreated
 		w.Header().Set("Location", recordPath(c.personID, rec))
 	}
-	web.WriteJSON(w, status, caseworkJSON(rules, cr, rec, a.today()))
+	household, err := a.notificationHousehold(r.Context(), cr, rec)
+	if err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	web.WriteJSON(w, status, caseworkJSON(rules, cr, rec, a.today(), household))
 }
 
 // writeConflict answers a change made against an older version: 409,
@@ -505,6 +520,11 @@ func (a *App) checkAndSave(r *http.Request, c *childRequest, rec, before domain.
 		add(invalid.Errors)
 	}
 	add(ownReferences(cr, rec))
+	staff, err := a.directory(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	add(casework.CheckWorkers(rec, before, staff, c.user.ProfessionalID, a.today()))
 	if ap := approvalOf(k.Name); ap != nil && *ap.date(rec) != approvedOn(ap, before) && !mayApprove(c.user, c.facts) {
 		add([]domain.FieldError{{Field: fieldOf(ap.date, k), Message: "Only a team or service manager can approve this"}})
 	}
@@ -605,8 +625,10 @@ func recordPath(personID int64, rec domain.Record) string {
 }
 
 // caseworkJSON is a record as the API shows it: its fields, its address, and
-// what the workflow derives from it ("derived"), never stored.
-func caseworkJSON(rules casework.Rules, cr *domain.ChildRecord, rec domain.Record, today civil.Date) map[string]any {
+// what the workflow derives from it ("derived"), never stored; household is
+// the people living with the child, for a police notification's count of
+// earlier ones (notificationHousehold).
+func caseworkJSON(rules casework.Rules, cr *domain.ChildRecord, rec domain.Record, today civil.Date, household []*domain.ChildRecord) map[string]any {
 	b, err := json.Marshal(rec)
 	if err != nil {
 		panic(err)
@@ -623,6 +645,13 @@ func caseworkJSON(rules casework.Rules, cr *domain.ChildRecord, rec domain.Recor
 			derived["decision_overdue"] = d.Overdue(today)
 		} else {
 			derived["decided_on_time"] = d.OnTime()
+		}
+		if v.DomesticAbuseNotification {
+			derived["missing_information"] = orEmpty(rules.MissingInformation(v))
+			derived["earlier_notifications"] = casework.EarlierNotifications(v, cr, household)
+			if req := casework.InformationRequest(v); !req.Due.IsZero() {
+				derived["information_overdue"] = req.Overdue(today)
+			}
 		}
 	case *domain.Referral:
 		prev := casework.PreviousReferral(cr, v)

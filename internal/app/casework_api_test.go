@@ -142,13 +142,26 @@ func TestCaseworkAPIWalk(t *testing.T) {
 		worker.invalid("POST", child+"/contacts", map[string]any{"contact_at": "yesterday", "source": "6", "colour": "red", "domestic_abuse_notification": "yes"},
 			"date and time", "contact_at", "colour", "domestic_abuse_notification")
 		worker.invalid("POST", child+"/contacts", map[string]any{"contact_at": "2025-10-31T16:00:00Z", "source": "6", "domestic_abuse_notification": true,
-			"decision": "referral"}, "enough information", "sufficient_information", "decision_at", "decided_by_id")
+			"decision": "referral"}, "enough information", "police_reference", "incident_at", "dash_risk", "children_presence", "sufficient_information",
+			"threshold_decision", "decision_at", "decided_by_id")
+		// FD-03: the levels are the continuum's.
+		worker.invalid("POST", child+"/contacts", map[string]any{"contact_at": "2025-10-31T16:00:00Z", "source": "6", "referrer_threshold": "level 4"},
+			"not a level of the threshold guidance", "referrer_threshold")
 		contact := worker.ok(201, "POST", child+"/contacts", map[string]any{"contact_at": "2025-10-31T16:00:00Z", "source": "6",
 			"domestic_abuse_notification": true, "sufficient_information": true, "presenting_concerns": "Police called to a domestic incident; children present.",
+			"police_reference": "SYP-25-118", "incident_at": "2025-10-31T01:30:00Z", "dash_risk": "medium", "children_presence": "present",
+			"information_items":  []string{"incident_account", "victim_details", "perpetrator_details", "children_details"},
+			"referrer_threshold": "child_protection", "threshold_decision": "child_in_need",
 			"decision": "referral", "decision_at": "2025-11-03T10:00:00Z", "decided_by_id": managerID, "team_id": team})
 		derived := contact["derived"].(map[string]any)
-		if derived["decision_due"] != "2025-11-03" || derived["decided_on_time"] != true {
+		if derived["decision_due"] != "2025-11-03" || derived["decided_on_time"] != true || derived["earlier_notifications"] != 0.0 {
 			t.Errorf("contact derived %v", derived)
+		}
+		// FD-09: no DASH form, so the police are asked for it, due the next
+		// working day; FD-03: the guidance in force is recorded.
+		if contact["information_due_date"] != "2025-11-03" || contact["threshold_guidance"] != "Waymark default continuum" ||
+			fmt.Sprint(derived["missing_information"]) != "[dash_form]" || derived["information_overdue"] != true {
+			t.Errorf("contact %v", contact)
 		}
 
 		// The referral (FD-06, FD-07): it must name this child's contact.

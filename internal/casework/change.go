@@ -5,11 +5,16 @@ import (
 )
 
 // Prepare fills in what is derived from other records before a change is
-// checked and stored: an initial conference's target date (CP-5), whether
+// checked and stored: a contact's disabilities, threshold guidance and
+// request to the police (prepareContact); an initial conference's target
+// date (CP-5), whether
 // a conference was quorate (AC-14), and a new child protection plan's latest
-// category, which starts as its initial one (AC-17).
+// category, which starts as its initial one (AC-17); and the rules a drift
+// review answers, if it names none (AC-21).
 func (r Rules) Prepare(cr *domain.ChildRecord, rec domain.Record) {
 	switch v := rec.(type) {
+	case *domain.Contact:
+		r.prepareContact(cr, v)
 	case *domain.Conference:
 		if initialConference(v) && v.TargetDate.IsZero() {
 			for i := range cr.Section47Enquiries {
@@ -26,6 +31,8 @@ func (r Rules) Prepare(cr *domain.ChildRecord, rec domain.Record) {
 		if v.LatestCategory == "" {
 			v.LatestCategory = v.InitialCategory
 		}
+	case *domain.ManagementDecision:
+		r.prepareDriftReview(cr, v)
 	}
 }
 
@@ -40,9 +47,7 @@ func (r Rules) Prepare(cr *domain.ChildRecord, rec domain.Record) {
 func (r Rules) CheckChange(cr *domain.ChildRecord, rec domain.Record, household []HouseholdChild) []domain.FieldError {
 	switch v := rec.(type) {
 	case *domain.Contact:
-		if v.Decision != "" || !v.DecisionAt.IsZero() {
-			return CheckContactDecision(v)
-		}
+		return r.checkContact(v)
 	case *domain.Referral:
 		switch {
 		case !v.ClosureAuthorisedDate.IsZero():
@@ -63,13 +68,17 @@ func (r Rules) CheckChange(cr *domain.ChildRecord, rec domain.Record, household 
 			return CheckSection47Close(v)
 		}
 	case *domain.Conference:
-		return CheckConference(v)
+		return append(CheckConference(v), r.CheckAdvocacy(cr, v)...)
 	case *domain.CPPlan:
 		return CheckCPPlan(cr, v)
 	case *domain.CoreGroup:
 		return CheckCoreGroup(cr, v)
 	case *domain.Visit:
 		return CheckVisit(cr, v)
+	case *domain.ChildsVoice:
+		return CheckChildsVoice(cr, v)
+	case *domain.CoreGroupAction:
+		return CheckCoreGroupAction(cr, v)
 	case *domain.CINPlan:
 		if !v.SignedOffDate.IsZero() {
 			return CheckCINPlanSignOff(cr, v)

@@ -16,7 +16,7 @@ func TestCheckChange(t *testing.T) {
 		want []string
 	}{
 		{"a contact not yet decided", &domain.Contact{}, nil},
-		{"a contact decided", &domain.Contact{Decision: "nfa"}, []string{"decision_at", "decided_by_id"}},
+		{"a contact decided", &domain.Contact{Decision: "nfa"}, []string{"threshold_decision", "decision_at", "decided_by_id"}},
 		{"an open referral", &domain.Referral{ReferralDate: d("2015-08-03")}, nil},
 		{"a referral closed", &domain.Referral{ReferralDate: d("2015-08-03"), CloseDate: d("2015-08-04"), CloseReason: "RC8", ClosureNotSeenReason: "NFA at referral."},
 			[]string{"closure_summary"}},

@@ -1,9 +1,11 @@
 package casework
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/waymark-care/waymark/internal/domain"
+	"github.com/waymark-care/waymark/internal/timescales"
 )
 
 // TestContactDecision: a contact is decided within one working day of its
@@ -38,25 +40,169 @@ func TestContactDecision(t *testing.T) {
 }
 
 // TestCheckContactDecision: a contact is not decided without the outcome,
-// the decision-maker and the time (FD-01), and a police domestic abuse
-// notification says whether it was enough to assess risk (FD-09).
+// the decision-maker and the time (FD-01) and the threshold level decided
+// (FD-03); a police domestic abuse notification records its details
+// (FD-09); a disabled child's contact does not close without a service
+// until disability expertise is consulted (FD-13).
 func TestCheckContactDecision(t *testing.T) {
 	decided := func(c domain.Contact) *domain.Contact {
-		c.Decision, c.DecisionAt, c.DecidedByID = "referral", at("2015-09-01 10:00"), 4
+		if c.Decision == "" {
+			c.Decision = "referral"
+		}
+		c.DecisionAt, c.DecidedByID, c.ThresholdDecision = at("2015-09-01 10:00"), 4, "child_in_need"
 		return &c
 	}
+	notification := domain.Contact{DomesticAbuseNotification: true, PoliceReference: "SYP-15-0001", IncidentAt: at("2015-08-30 23:10"),
+		DASHRisk: "medium", ChildrenPresence: "present", SufficientInformation: ptr(false)}
+	disabled := domain.Contact{Disabled: true, DisabilityTypes: []string{"LD"}}
+	consulted := disabled
+	consulted.DisabilityConsultedDate, consulted.DisabilityTeamID = d("2015-09-01"), 7
 	for _, tt := range []struct {
 		name string
 		c    *domain.Contact
 		want []string
 	}{
 		{"complete", decided(domain.Contact{}), nil},
-		{"nothing decided", &domain.Contact{}, []string{"decision", "decision_at", "decided_by_id"}},
-		{"no decision-maker", &domain.Contact{Decision: "nfa", DecisionAt: at("2015-09-01 10:00")}, []string{"decided_by_id"}},
-		{"notification without the information answer", decided(domain.Contact{DomesticAbuseNotification: true}), []string{"sufficient_information"}},
-		{"notification answered", decided(domain.Contact{DomesticAbuseNotification: true, SufficientInformation: ptr(false)}), nil},
+		{"nothing decided", &domain.Contact{}, []string{"decision", "threshold_decision", "decision_at", "decided_by_id"}},
+		{"no decision-maker", &domain.Contact{Decision: "nfa", ThresholdDecision: "universal", DecisionAt: at("2015-09-01 10:00")}, []string{"decided_by_id"}},
+		// FD-03: the screening manager's level is recorded with the decision.
+		{"no threshold level", &domain.Contact{Decision: "nfa", DecisionAt: at("2015-09-01 10:00"), DecidedByID: 4}, []string{"threshold_decision"}},
+		// FD-09.
+		{"notification without its details", decided(domain.Contact{DomesticAbuseNotification: true}),
+			[]string{"police_reference", "incident_at", "dash_risk", "children_presence", "sufficient_information"}},
+		{"notification recorded", decided(notification), nil},
+		// FD-13: the refusal.
+		{"disabled child closed with no further action, no consultation", decided(domain.Contact{Disabled: true, Decision: "nfa"}),
+			[]string{"disability_consulted_date", "disability_consulted_id"}},
+		{"disabled child stepped down to early help, no consultation", decided(withDecision(disabled, "early_help")),
+			[]string{"disability_consulted_date", "disability_consulted_id"}},
+		{"disabled child given advice, consulted", decided(withDecision(consulted, "advice_signpost")), nil},
+		{"disabled child referred: no consultation needed", decided(withDecision(disabled, "referral")), nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) { wantFields(t, CheckContactDecision(tt.c), tt.want, "") })
+	}
+	// The refusal says what to do.
+	wantFields(t, CheckContactDecision(decided(withDecision(disabled, "nfa"))), []string{"disability_consulted_date", "disability_consulted_id"}, "disabled children’s team")
+}
+
+// levels is a continuum of levels named by their values.
+func levels(values ...string) []timescales.ThresholdLevel {
+	out := make([]timescales.ThresholdLevel, len(values))
+	for i, v := range values {
+		out[i] = timescales.ThresholdLevel{Value: v, Description: "Level " + v}
+	}
+	return out
+}
+
+func withDecision(c domain.Contact, decision string) domain.Contact {
+	c.Decision = decision
+	return c
+}
+
+// TestContactThresholds: the levels are the continuum's in force when the
+// contact came in, and the contact records that version of the guidance
+// (FD-03).
+func TestContactThresholds(t *testing.T) {
+	r := Default()
+	r.Policy.ThresholdGuidance = append(r.Policy.ThresholdGuidance, timescales.Version[timescales.ThresholdGuidance]{From: d("2016-04-01"),
+		Value: timescales.ThresholdGuidance{Version: "Doncaster 2016", Levels: levels("1", "2", "3", "4")}})
+	for _, tt := range []struct {
+		name, received, referrer, decided string
+		want                              []string
+		guidance                          string
+	}{
+		{"default continuum", "2015-09-01 09:00", "child_protection", "early_help", nil, "Waymark default continuum"},
+		{"the later guidance's levels", "2016-05-03 09:00", "4", "3", nil, "Doncaster 2016"},
+		{"a level of the earlier guidance", "2016-05-03 09:00", "child_protection", "", []string{"referrer_threshold"}, "Doncaster 2016"},
+		{"no such level", "2015-09-01 09:00", "", "level 5", []string{"threshold_decision"}, "Waymark default continuum"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := &domain.Contact{ContactAt: at(tt.received), ReferrerThreshold: tt.referrer, ThresholdDecision: tt.decided}
+			r.Prepare(&domain.ChildRecord{}, c)
+			wantFields(t, r.CheckChange(&domain.ChildRecord{}, c, nil), tt.want, "")
+			if c.ThresholdGuidance != tt.guidance {
+				t.Errorf("guidance %q, want %q", c.ThresholdGuidance, tt.guidance)
+			}
+		})
+	}
+}
+
+// TestNotificationInformation: a police notification missing a required
+// item goes back to the police, due dan.information_due after it came in,
+// and is tracked to their answer (FD-09).
+func TestNotificationInformation(t *testing.T) {
+	complete := []string{"incident_account", "victim_details", "perpetrator_details", "children_details", "dash_form"}
+	for _, tt := range []struct {
+		name     string
+		c        domain.Contact
+		missing  []string
+		due      string // "" no request
+		asOf     string
+		overdue  bool
+		answered bool
+	}{
+		{"complete", domain.Contact{DomesticAbuseNotification: true, InformationItems: complete}, nil, "", "", false, false},
+		// Received on Friday 28 Aug 2015: due Tuesday 1 Sep, after the bank holiday.
+		{"no DASH form", domain.Contact{DomesticAbuseNotification: true, InformationItems: complete[:4]}, []string{"dash_form"}, "2015-09-01", "2015-09-02", true, false},
+		{"answered", domain.Contact{DomesticAbuseNotification: true, InformationReceivedDate: d("2015-09-01")}, complete, "2015-09-01", "2015-09-02", false, true},
+		{"not a notification", domain.Contact{}, nil, "", "", false, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := tt.c
+			c.ContactAt = at("2015-08-28 22:00")
+			if got := rules.MissingInformation(&c); !slices.Equal(got, tt.missing) {
+				t.Errorf("missing %v, want %v", got, tt.missing)
+			}
+			rules.Prepare(&domain.ChildRecord{}, &c)
+			if c.InformationDueDate.String() != tt.due && !(tt.due == "" && c.InformationDueDate.IsZero()) {
+				t.Errorf("due %s, want %q", c.InformationDueDate, tt.due)
+			}
+			if tt.due == "" {
+				return
+			}
+			req := InformationRequest(&c)
+			if req.Overdue(d(tt.asOf)) != tt.overdue || req.OnTime() != tt.answered {
+				t.Errorf("request %+v: overdue %v answered on time %v", req, req.Overdue(d(tt.asOf)), req.OnTime())
+			}
+		})
+	}
+}
+
+// TestEarlierNotifications counts a household's notifications in the 12
+// months before, each once however many children it named (FD-09).
+func TestEarlierNotifications(t *testing.T) {
+	dan := func(id int64, when, ref string) domain.Contact {
+		return domain.Contact{Entity: ent(id), ContactAt: at(when), DomesticAbuseNotification: true, PoliceReference: ref}
+	}
+	child := &domain.ChildRecord{Contacts: []domain.Contact{
+		dan(1, "2014-08-01 22:00", "A"), // more than 12 months before
+		dan(2, "2015-01-10 22:00", "B"),
+		{Entity: ent(3), ContactAt: at("2015-03-01 10:00"), Source: "2A"}, // not a notification
+		dan(4, "2015-09-01 22:00", "D"),                                   // the one counted from
+		dan(5, "2015-10-01 22:00", "E"),                                   // after
+	}}
+	sister := &domain.ChildRecord{Contacts: []domain.Contact{dan(11, "2015-01-10 22:00", "B"), dan(12, "2015-06-01 21:00", "C"), dan(14, "2015-09-01 22:00", "D")}}
+	if got := EarlierNotifications(&child.Contacts[3], child, []*domain.ChildRecord{sister}); got != 2 {
+		t.Errorf("earlier notifications %d, want 2 (B and C)", got)
+	}
+	if got := EarlierNotifications(&child.Contacts[1], child, nil); got != 1 {
+		t.Errorf("earlier notifications %d, want 1 (A)", got)
+	}
+}
+
+// TestDisabilityPrefilled: a new contact takes the child's disabilities from
+// their record (FD-13).
+func TestDisabilityPrefilled(t *testing.T) {
+	cr := &domain.ChildRecord{Disabilities: []domain.Disability{{Code: "LD"}, {Code: "COMM"}}}
+	c := &domain.Contact{ContactAt: at("2015-09-01 09:00")}
+	rules.Prepare(cr, c)
+	if !c.Disabled || !slices.Equal(c.DisabilityTypes, []string{"LD", "COMM"}) {
+		t.Errorf("disabled %v %v", c.Disabled, c.DisabilityTypes)
+	}
+	none := &domain.Contact{ContactAt: at("2015-09-01 09:00")}
+	rules.Prepare(&domain.ChildRecord{Disabilities: []domain.Disability{{Code: "NONE"}}}, none)
+	if none.Disabled || len(none.DisabilityTypes) != 0 {
+		t.Errorf("no disability: %v %v", none.Disabled, none.DisabilityTypes)
 	}
 }
 

@@ -18,6 +18,9 @@ const (
 	ConferenceDecision  = "conference_decision"
 	PreProceedingsStage = "pre_proceedings_stage"
 	CourtOrderType      = "court_order_type"
+	// ThresholdLevel is the default continuum of need (FD-03); an authority's
+	// own continuum is the local setting threshold.guidance.
+	ThresholdLevel = "threshold_level"
 	// Police domestic abuse notifications (FD-09).
 	DASHRisk           = "dash_risk"
 	DAChildPresence    = "da_child_presence"
@@ -114,6 +117,12 @@ var waymarkLists = []*List{
 		{Value: "early_help", Description: "Passed to early help"},
 		{Value: "referral", Description: "Referral to children's social care"},
 		{Value: "strategy_discussion", Description: "Strategy discussion"},
+	}},
+	{Name: ThresholdLevel, Title: "threshold level", Source: "Waymark (requirements FD-03 default)", Codes: []Code{
+		{Value: "universal", Description: "Universal services"},
+		{Value: "early_help", Description: "Early help"},
+		{Value: "child_in_need", Description: "Child in need"},
+		{Value: "child_protection", Description: "Child protection or looked after"},
 	}},
 	{Name: DASHRisk, Title: "DASH risk level", Source: "Waymark", Codes: []Code{
 		{Value: "standard", Description: "Standard"},

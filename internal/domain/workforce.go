@@ -47,12 +47,12 @@ type Professional struct {
 	RegistrationExpiry civil.Date `db:"registration_expiry" json:"registration_expiry"`
 	// DisabilitySpecialist marks a worker the front door consults about a
 	// disabled child (FD-13).
-	DisabilitySpecialist bool `db:"disability_specialist" json:"disability_specialist"`
-	Agency             bool       `db:"agency_worker" json:"agency_worker"`
-	FTE                float64    `db:"fte" json:"fte"`
-	Email              string     `db:"email" json:"email"`
-	StartDate          civil.Date `db:"start_date" json:"start_date"`
-	LeftDate           civil.Date `db:"left_date" json:"left_date"`
+	DisabilitySpecialist bool       `db:"disability_specialist" json:"disability_specialist"`
+	Agency               bool       `db:"agency_worker" json:"agency_worker"`
+	FTE                  float64    `db:"fte" json:"fte"`
+	Email                string     `db:"email" json:"email"`
+	StartDate            civil.Date `db:"start_date" json:"start_date"`
+	LeftDate             civil.Date `db:"left_date" json:"left_date"`
 }
 
 var registrationPattern = regexp.MustCompile(`^SW[0-9]{1,10}$`)

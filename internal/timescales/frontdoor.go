@@ -24,13 +24,16 @@ type ThresholdLevel struct {
 }
 
 // defaultThresholdGuidance is the labelled default continuum of
-// requirements FD-03, to be replaced by the partnership's own.
-var defaultThresholdGuidance = ThresholdGuidance{Version: "Waymark default continuum", Levels: []ThresholdLevel{
-	{"universal", "Universal services"},
-	{"early_help", "Early help"},
-	{"child_in_need", "Child in need"},
-	{"child_protection", "Child protection or looked after"},
-}}
+// requirements FD-03 (codes.ThresholdLevel), to be replaced by the
+// partnership's own.
+var defaultThresholdGuidance = func() ThresholdGuidance {
+	g := ThresholdGuidance{Version: "Waymark default continuum"}
+	list, _ := codes.Lookup(codes.ThresholdLevel)
+	for _, c := range list.Codes {
+		g.Levels = append(g.Levels, ThresholdLevel{Value: c.Value, Description: c.Description})
+	}
+	return g
+}()
 
 // Level returns the level with a value, and whether the continuum has it.
 func (g ThresholdGuidance) Level(value string) (ThresholdLevel, bool) {

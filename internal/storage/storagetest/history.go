@@ -38,7 +38,12 @@ func AddWorkforce(t testing.TB, db *storage.DB) *Workforce {
 			return domain.Professional{Name: name, Role: role, TeamID: w.Team.ID, FTE: 1, StartDate: civil.MustParse("2015-01-05")}
 		}
 		w.Manager, w.Worker, w.IRO, w.PA = prof("Alex Manager", "team_manager"), prof("Sam Worker", "social_worker"), prof("Jo Reviewer", "iro"), prof("Pat Adviser", "personal_adviser")
-		w.Worker.RegistrationNumber = "SW104233"
+		// Both are registered social workers for every date the fixtures
+		// use (FD-04).
+		for _, p := range []*domain.Professional{&w.Manager, &w.Worker} {
+			p.Registration, p.RegisteredFrom, p.RegistrationExpiry = "registered", civil.MustParse("2015-01-05"), civil.MustParse("2027-11-30")
+		}
+		w.Worker.RegistrationNumber, w.Manager.RegistrationNumber = "SW104233", "SW087112"
 		if err := insert(tx, &w.Manager, &w.Worker, &w.IRO, &w.PA); err != nil {
 			return err
 		}
