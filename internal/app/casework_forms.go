@@ -170,8 +170,11 @@ var caseworkForms = []caseworkForm{
 		{"police_report_on_time", "For an initial conference: did the police report arrive in time?", "", yesNo, "", nil, ""},
 		{"reports_shared_date", "When were the reports shared with the parents?", "For example, 27 3 2025", date, "", nil, ""},
 		{"interpreter_needed", "Did the family need an interpreter, or the reports translated?", "", yesNo, "", nil, ""},
+		{"advocacy_offered", "Was the child offered an advocate?", "Every child old enough (the authority’s advocacy.min_age) is offered one", yesNo, "", nil, ""},
+		{"advocacy_taken_up", "Did the child take up the offer?", "", yesNo, "", nil, ""},
 		{"decision", "Decision", "", oneOf, codes.ConferenceDecision, nil, ""},
 		{"chair_id", "Who chaired the conference?", "", staff, "", nil, ""},
+		{"chair_visit_date", "When did the chair see the child after the conference?", "Leave blank until they have", date, "", nil, ""},
 	}},
 	// AC-17: a plan starts on the day of the conference that made it.
 	{Slug: "cp-plan", Title: "Start a child protection plan", Kind: "cp_plan", Button: "Start the plan", Questions: []question{

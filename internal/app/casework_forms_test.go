@@ -1,10 +1,13 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"html"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -18,7 +21,7 @@ import (
 )
 
 // formPost posts a form with the page's CSRF token.
-func formPost(t *testing.T, c *client, page string, values url.Values) response {
+func formPost(t testing.TB, c *client, page string, values url.Values) response {
 	t.Helper()
 	values.Set("csrf_token", c.csrf(page))
 	return c.post(page, values)
@@ -216,4 +219,325 @@ func TestCaseworkBrowser(t *testing.T) {
 		run("open "+page, chromedp.Navigate(base+page), chromedp.WaitVisible(chromedp.CSS("main h1")))
 		checkAccessible(t, ctx, page)
 	}
+}
+
+// formAnswers builds a form's answers from name, value pairs; a value
+// written like 2025-11-28 is a date, posted as its day, month and year.
+func formAnswers(pairs ...string) url.Values {
+	v := url.Values{}
+	for i := 0; i < len(pairs); i += 2 {
+		name, value := pairs[i], pairs[i+1]
+		if d, err := civil.Parse(value); err == nil && len(value) == 10 {
+			y, m, day := d.Date()
+			v.Set(name+"-day", fmt.Sprint(day))
+			v.Set(name+"-month", fmt.Sprint(int(m)))
+			v.Set(name+"-year", fmt.Sprint(y))
+			continue
+		}
+		v.Add(name, value)
+	}
+	return v
+}
+
+// protectionFixture is Ruby's case at the end of a section 47 enquiry that
+// found she needs an initial child protection conference.
+func protectionFixture(t testing.TB, f *fixture) (ruby int64) {
+	t.Helper()
+	ruby, _ = walkFamily(t, f)
+	d := civil.MustParse
+	err := f.db.Write(context.Background(), storagetest.Change, func(tx *storage.Tx) error {
+		ref := &domain.Referral{PersonID: ruby, ReferralDate: d("2025-11-03"), Source: "6", TeamID: f.w.Team.ID}
+		if err := tx.Insert(ref); err != nil {
+			return err
+		}
+		sd := &domain.StrategyDiscussion{PersonID: ruby, ReferralID: ref.ID, HeldAt: time.Date(2025, 11, 10, 10, 0, 0, 0, time.UTC),
+			Agencies: []string{"childrens_social_care", "police", "health"}, InformationShared: "Police: two call-outs.", StartSection47: true, Decision: "Section 47"}
+		if err := tx.Insert(sd); err != nil {
+			return err
+		}
+		return tx.Insert(&domain.Section47Enquiry{PersonID: ruby, ReferralID: ref.ID, StrategyDiscussionID: sd.ID, StartDate: d("2025-11-10"),
+			EndDate: d("2025-11-24"), Outcome: "substantiated_icpc"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ruby
+}
+
+// formCase is one form filled in wrongly, then rightly.
+type formCase struct {
+	name, user, slug string
+	// of names the record an edit changes, by kind: the child's latest.
+	of string
+	// bad is sent first, if given, and must come back with every phrase
+	// in want; good must then save.
+	bad   func(s *formState) url.Values
+	want  []string
+	good  func(s *formState) url.Values
+	check func(t testing.TB, cr *domain.ChildRecord)
+}
+
+// formState is the child's record as the forms left it.
+type formState struct {
+	cr *domain.ChildRecord
+}
+
+// latest is the child's latest record of a kind.
+func (s *formState) latest(kind string) domain.Record {
+	recs := recordsOf(s.cr, kind)
+	if len(recs) == 0 {
+		return nil
+	}
+	return recs[len(recs)-1]
+}
+
+func (s *formState) id(kind string) string { return fmt.Sprint(s.latest(kind).Base().ID) }
+
+func (s *formState) version(kind string) string { return fmt.Sprint(s.latest(kind).Base().Version) }
+
+// with adds a form's answers to the record's own, for an edit.
+func (s *formState) with(slug, kind string, pairs ...string) url.Values {
+	v := formValues(s.latest(kind), formNamed(slug).Questions)
+	v.Set("version", s.version(kind))
+	for name, vs := range formAnswers(pairs...) {
+		v[name] = vs
+	}
+	return v
+}
+
+// TestCaseworkFormsSave fills in each form of the child protection and
+// child in need steps, first with a mistake the workflow or the record
+// catches, then rightly, and reads what was saved (AC-11 to AC-18, XC-03).
+func TestCaseworkFormsSave(t *testing.T) {
+	storagetest.Each(t, func(t testing.TB, db *storage.DB) {
+		f := newFixture(t, db)
+		ruby := protectionFixture(t, f)
+		base := fmt.Sprintf("/children/%d/casework", ruby)
+		s := &formState{}
+		read := func() {
+			t.Helper()
+			cr, err := db.ChildRecord(context.Background(), ruby)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.cr = cr
+		}
+		read()
+		worker := f.signedIn("worker")
+
+		// The enquiry asked for a conference: the casework page offers it,
+		// filled in, with the date it is due by (AC-14).
+		hub := worker.get(base)
+		m := regexp.MustCompile(`href="(/children/\d+/casework/conference\?[^"]+)">Record the initial conference`).FindStringSubmatch(hub.body)
+		if m == nil {
+			t.Fatalf("no next step to the conference:\n%s", hub.body)
+		}
+		page := worker.get(html.UnescapeString(m[1]))
+		if !strings.Contains(page.body, "Mon 1 Dec 2025") || !strings.Contains(page.body, fmt.Sprintf(`value="%s" selected`, s.id("section47_enquiry"))) ||
+			!strings.Contains(page.body, `value="initial" checked`) {
+			t.Errorf("the conference form is not filled in from the enquiry:\n%s", page.body)
+		}
+
+		conference := func(s *formState, decision string) url.Values {
+			return formAnswers("conference_type", "initial", "referral_id", s.id("referral"), "s47_enquiry_id", s.id("section47_enquiry"),
+				"conference_date", "2025-11-28", "agencies", "childrens_social_care", "agencies", "police", "agencies", "health", "agencies", "education",
+				"police_report_on_time", "no", "reports_shared_date", "2025-11-26", "interpreter_needed", "yes", "advocacy_offered", "yes", "advocacy_taken_up", "no", "decision", decision, "chair_id", fmt.Sprint(f.w.Manager.ID))
+		}
+		cases := []formCase{
+			{name: "initial conference", slug: "conference",
+				bad: func(s *formState) url.Values {
+					return formAnswers("conference_type", "initial", "referral_id", s.id("referral"), "s47_enquiry_id", s.id("section47_enquiry"),
+						"conference_date", "2025-11-28", "decision", "continue_plan")
+				},
+				want: []string{`href="#agencies"`, "Select the agencies that attended", "Say whether the police report arrived in time", `href="#reports_shared_date"`,
+					"cannot decide", `value="continue_plan" checked`, "Mon 1 Dec 2025"},
+				good: func(s *formState) url.Values { return conference(s, "cp_plan") },
+				check: func(t testing.TB, cr *domain.ChildRecord) {
+					c := cr.Conferences[0]
+					if c.TargetDate != civil.MustParse("2025-12-01") || c.Quorate == nil || !*c.Quorate || !c.InterpreterNeeded || *c.PoliceReportOnTime {
+						t.Errorf("conference %+v", c)
+					}
+				}},
+			{name: "child protection plan", slug: "cp-plan",
+				bad: func(s *formState) url.Values {
+					return formAnswers("referral_id", s.id("referral"), "conference_id", s.id("conference"), "start_date", "2025-12-01")
+				},
+				want: []string{"starts on the day of the conference that made it, Fri 28 Nov 2025", `href="#start_date-day"`, "Select the category of abuse"},
+				good: func(s *formState) url.Values {
+					return formAnswers("referral_id", s.id("referral"), "conference_id", s.id("conference"), "start_date", "2025-11-28", "initial_category", "NEG")
+				}},
+			{name: "change of category", slug: "cp-plan-category", of: "cp_plan",
+				bad:  func(s *formState) url.Values { return s.with("cp-plan-category", "cp_plan", "latest_category", "") },
+				want: []string{"Select the category of abuse", "Neglect"},
+				good: func(s *formState) url.Values { return s.with("cp-plan-category", "cp_plan", "latest_category", "PHY") },
+				check: func(t testing.TB, cr *domain.ChildRecord) {
+					if p := cr.CPPlans[0]; p.InitialCategory != "NEG" || p.LatestCategory != "PHY" {
+						t.Errorf("categories %s, %s", p.InitialCategory, p.LatestCategory)
+					}
+				}},
+			{name: "core group", slug: "core-group",
+				bad: func(s *formState) url.Values {
+					return formAnswers("cp_plan_id", s.id("cp_plan"), "meeting_date", "2025-11-20")
+				},
+				want: []string{"while the plan is in place", "Select the agencies that attended"},
+				good: func(s *formState) url.Values {
+					return formAnswers("cp_plan_id", s.id("cp_plan"), "meeting_date", "2025-12-05", "agencies", "childrens_social_care", "agencies", "health",
+						"agencies", "education", "notes", "Mum has started the programme.")
+				}},
+			{name: "review conference", slug: "conference",
+				bad: func(s *formState) url.Values {
+					return formAnswers("conference_type", "review", "referral_id", s.id("referral"), "conference_date", "2025-12-12",
+						"agencies", "childrens_social_care", "agencies", "police", "reports_shared_date", "2025-12-10", "decision", "cp_plan")
+				},
+				want: []string{"A review conference cannot decide", `value="police" checked`},
+				good: func(s *formState) url.Values {
+					return formAnswers("conference_type", "review", "referral_id", s.id("referral"), "conference_date", "2025-12-12",
+						"agencies", "childrens_social_care", "agencies", "police", "reports_shared_date", "2025-12-10", "advocacy_offered", "no", "decision", "continue_plan")
+				},
+				check: func(t testing.TB, cr *domain.ChildRecord) {
+					if c := cr.Conferences[1]; c.Quorate == nil || *c.Quorate {
+						t.Errorf("a conference of two agencies is quorate: %v", c.Quorate)
+					}
+				}},
+			{name: "written plan", slug: "plan",
+				bad:  func(s *formState) url.Values { return formAnswers("plan_type", "cp", "start_date", "2025-11-28") },
+				want: []string{`href="#cp_plan_id"`, "belongs to a CP plan"},
+				good: func(s *formState) url.Values {
+					return formAnswers("plan_type", "cp", "cp_plan_id", s.id("cp_plan"), "start_date", "2025-11-28",
+						"summary", "Mum will go to the programme; the school will tell us how Ruby is.")
+				}},
+			{name: "plan action", slug: "plan-action",
+				bad: func(s *formState) url.Values {
+					return formAnswers("plan_id", s.id("plan"), "what", "Attend the domestic abuse programme", "who", "Jade Walker (mum)", "by_when", "2026-02-27", "status", "in_progress")
+				},
+				want: []string{"Enter how everyone will know it is done", "Jade Walker (mum)"},
+				good: func(s *formState) url.Values {
+					return formAnswers("plan_id", s.id("plan"), "what", "Attend the domestic abuse programme", "who", "Jade Walker (mum)", "by_when", "2026-02-27",
+						"how_we_will_know", "The programme worker confirms each session", "status", "in_progress")
+				}},
+			{name: "changed action, concurrently", slug: "plan-action", of: "plan_action",
+				bad: func(s *formState) url.Values {
+					v := s.with("plan-action", "plan_action", "status", "done")
+					v.Set("version", "0")
+					return v
+				},
+				want: []string{`href="#version"`, "changed by worker"},
+				good: func(s *formState) url.Values { return s.with("plan-action", "plan_action", "status", "done") },
+				check: func(t testing.TB, cr *domain.ChildRecord) {
+					if a := cr.PlanActions[0]; a.Status != "done" || a.Version != 2 {
+						t.Errorf("action %s at version %d", a.Status, a.Version)
+					}
+				}},
+			{name: "authorising a plan without the child's words", slug: "plan-authorise", of: "plan", user: "manager",
+				bad:  func(s *formState) url.Values { return url.Values{"version": {s.version("plan")}} },
+				want: []string{`<li id="childs_words">`, `href="#childs_words"`, "Put these right first"}},
+			{name: "the child's words", slug: "plan", of: "plan",
+				bad:  func(s *formState) url.Values { return s.with("plan", "plan", "end_date", "2025-11-01") },
+				want: []string{`href="#end_date-day"`, "start date"},
+				good: func(s *formState) url.Values { return s.with("plan", "plan", "childs_words", "I want Mum to be safe.") }},
+			{name: "authorised plan", slug: "plan-authorise", of: "plan", user: "manager",
+				good: func(s *formState) url.Values { return url.Values{"version": {s.version("plan")}} },
+				check: func(t testing.TB, cr *domain.ChildRecord) {
+					if p := cr.Plans[0]; p.AuthorisedDate != civil.MustParse("2026-01-01") || p.AuthorisedByID != f.w.Manager.ID {
+						t.Errorf("plan authorised %v by %d", p.AuthorisedDate, p.AuthorisedByID)
+					}
+				}},
+			{name: "ending the child protection plan", slug: "cp-plan-end", of: "cp_plan",
+				bad:  func(s *formState) url.Values { return s.with("cp-plan-end", "cp_plan", "end_date", "2025-12-19") },
+				want: []string{"Enter why the plan ended", "Fri 28 Nov 2025"},
+				good: func(s *formState) url.Values {
+					return s.with("cp-plan-end", "cp_plan", "end_date", "2025-12-19", "end_reason", "Risk reduced: support continues as a child in need")
+				}},
+			{name: "child in need plan", slug: "cin-plan",
+				bad:  func(s *formState) url.Values { return formAnswers("referral_id", s.id("referral")) },
+				want: []string{"Enter the date the plan started"},
+				good: func(s *formState) url.Values {
+					return formAnswers("referral_id", s.id("referral"), "start_date", "2025-12-19", "professional_id", fmt.Sprint(f.w.Worker.ID))
+				}},
+			{name: "signing off a child in need plan with no written plan", slug: "cin-plan-sign-off", of: "cin_plan", user: "manager",
+				bad:  func(s *formState) url.Values { return url.Values{"version": {s.version("cin_plan")}} },
+				want: []string{"Write the plan with at least one SMART action before signing it off", `<li id="signed_off_date">`}},
+			{name: "written child in need plan", slug: "plan",
+				good: func(s *formState) url.Values {
+					return formAnswers("plan_type", "cin", "cin_plan_id", s.id("cin_plan"), "start_date", "2025-12-19",
+						"summary", "The family support worker will help at bedtimes.", "childs_words", "I like it when Mum reads to me.")
+				}},
+			{name: "its action", slug: "plan-action",
+				good: func(s *formState) url.Values {
+					return formAnswers("plan_id", s.id("plan"), "what", "Bedtime routine sessions", "who", "Family support worker", "by_when", "2026-02-13",
+						"how_we_will_know", "Ruby gets to school on time", "status", "not_started")
+				}},
+			{name: "signed-off child in need plan", slug: "cin-plan-sign-off", of: "cin_plan", user: "manager",
+				good: func(s *formState) url.Values { return url.Values{"version": {s.version("cin_plan")}} },
+				check: func(t testing.TB, cr *domain.ChildRecord) {
+					if p := cr.CINPlans[0]; p.SignedOffDate != civil.MustParse("2026-01-01") || p.SignedOffByID != f.w.Manager.ID {
+						t.Errorf("signed off %v by %d", p.SignedOffDate, p.SignedOffByID)
+					}
+				}},
+			{name: "child in need plan review", slug: "cin-plan-review",
+				bad: func(s *formState) url.Values {
+					return formAnswers("cin_plan_id", s.id("cin_plan"), "outcome", "Plan continues.")
+				},
+				want: []string{"Enter the date of the review", "Plan continues."},
+				good: func(s *formState) url.Values {
+					return formAnswers("cin_plan_id", s.id("cin_plan"), "review_date", "2025-12-30", "outcome", "Plan continues.")
+				}},
+			{name: "management decision", slug: "management-decision", user: "manager",
+				bad: func(s *formState) url.Values {
+					return formAnswers("decision_date", "2025-12-16", "decision", "Step down to child in need")
+				},
+				want: []string{"Enter the reasons for the decision", `href="#rationale"`},
+				good: func(s *formState) url.Values {
+					return formAnswers("decision_date", "2025-12-16", "decision", "Step down to child in need", "rationale", "Risks reduced; Mum engaging.",
+						"manager_id", fmt.Sprint(f.w.Manager.ID))
+				}},
+		}
+		clients := map[string]*client{"worker": worker, "manager": f.signedIn("manager")}
+		for _, tc := range cases {
+			c := clients[cmp.Or(tc.user, "worker")]
+			path := base + "/" + tc.slug
+			if tc.of != "" {
+				path += "/" + s.id(tc.of)
+			}
+			if tc.bad != nil {
+				res := formPost(t, c, path, tc.bad(s))
+				if res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "There is a problem") {
+					t.Fatalf("%s, wrongly: %d\n%s", tc.name, res.status, res.body)
+				}
+				for _, want := range tc.want {
+					if !strings.Contains(res.body, html.EscapeString(want)) && !strings.Contains(res.body, want) {
+						t.Errorf("%s, wrongly: the page lacks %q", tc.name, want)
+					}
+				}
+			}
+			if tc.good == nil {
+				continue
+			}
+			res := formPost(t, c, path, tc.good(s))
+			if res.status != http.StatusSeeOther || !strings.HasPrefix(res.header.Get("Location"), base+"?saved=") {
+				t.Fatalf("%s: %d\n%s", tc.name, res.status, res.body)
+			}
+			read()
+			if tc.check != nil {
+				tc.check(t, s.cr)
+			}
+		}
+
+		// Only a manager approves (XC-03), and the casework page shows
+		// what was done with the next steps.
+		if res := worker.get(fmt.Sprintf("%s/plan-authorise/%s", base, s.id("plan"))); res.status != http.StatusForbidden {
+			t.Errorf("a social worker opened the plan's authorisation: %d", res.status)
+		}
+		hub = worker.get(base)
+		for _, want := range []string{"Initial child protection conference", "Child protection plan made", "Review child protection conference",
+			"Core group meeting", "Ended Fri 19 Dec 2025", "Signed off Thu 1 Jan 2026", "Action: Bedtime routine sessions", "Management decision",
+			"Record a core group meeting", "Print the plan for the family", "Add an action"} {
+			if !strings.Contains(hub.body, html.EscapeString(want)) {
+				t.Errorf("casework page lacks %q", want)
+			}
+		}
+		if strings.Contains(hub.body, "Record the initial conference") || strings.Contains(hub.body, "plan-authorise") {
+			t.Errorf("the casework page offers steps already taken, or a manager's to a social worker:\n%s", hub.body)
+		}
+	})
 }
