@@ -30,21 +30,33 @@ func (tx *Tx) audit(action audit.Action, r domain.Record, before, after json.Raw
 }
 
 // appendAudit adds an entry, made by the transaction's actor at its time,
-// to the chain; it is written at commit.
+// to the chain; it is written at commit. In a bulk load the writer seals
+// and writes entries a batch at a time, so hashing runs beside the work.
 func (tx *Tx) appendAudit(e audit.Entry) error {
+	e.At, e.Actor = tx.change.At, tx.change.Actor
+	tx.pending = append(tx.pending, e)
+	if tx.load != nil {
+		if len(tx.pending) == auditBatch {
+			tx.load.queue(loadOp{entries: tx.pending, what: "write audit entries"})
+			tx.pending = make([]audit.Entry, 0, auditBatch)
+		}
+		return nil
+	}
 	if err := tx.readAuditHead(); err != nil {
 		return err
 	}
-	e.At, e.Actor = tx.change.At, tx.change.Actor
-	e.Seal(tx.head.seq+1, tx.head.hash)
-	tx.head.seq, tx.head.hash = e.Seq, e.Hash
-	tx.pending = append(tx.pending, e)
-	if tx.load != nil && len(tx.pending) == auditBatch {
-		query, args := tx.auditInsert(tx.pending)
-		tx.load.queue(loadOp{query: query, args: args, what: "write audit entries"})
-		tx.pending = tx.pending[:0]
-	}
+	tx.seal(tx.pending[len(tx.pending)-1:])
 	return nil
+}
+
+// seal chains entries onto the head of the trail, in order. The head must
+// have been read.
+func (tx *Tx) seal(entries []audit.Entry) {
+	for i := range entries {
+		e := &entries[i]
+		e.Seal(tx.head.seq+1, tx.head.hash)
+		tx.head.seq, tx.head.hash = e.Seq, e.Hash
+	}
 }
 
 // readAuditHead reads the head of the chain, the first time the

@@ -34,6 +34,8 @@ type loadOp struct {
 	args  []any
 	// oneRow is set for an update, which must change exactly one row.
 	oneRow bool
+	// entries, if set, are audit entries to seal and write.
+	entries []audit.Entry
 	what   string // for errors: "insert referral 12"
 }
 
@@ -116,6 +118,7 @@ func (l *loader) write() {
 // costs no round trip.
 func (l *loader) execute(chunk []loadOp) error {
 	for _, op := range chunk {
+		l.prepare(&op)
 		res, err := l.tx.exec(op.query, op.args...)
 		if err == nil && op.oneRow {
 			err = oneRow(res)
@@ -132,8 +135,9 @@ func (l *loader) execute(chunk []loadOp) error {
 func (l *loader) pipeline(chunk []loadOp) error {
 	return l.tx.conn.Raw(func(driverConn any) error {
 		b := &pgx.Batch{}
-		for _, op := range chunk {
-			b.Queue(op.query, op.args...)
+		for i := range chunk {
+			l.prepare(&chunk[i])
+			b.Queue(chunk[i].query, chunk[i].args...)
 		}
 		results := driverConn.(*stdlib.Conn).Conn().SendBatch(l.tx.ctx, b)
 		defer results.Close()
@@ -148,6 +152,15 @@ func (l *loader) pipeline(chunk []loadOp) error {
 		}
 		return nil
 	})
+}
+
+// prepare seals an op's audit entries, in the order they are written, and
+// makes the statement that writes them.
+func (l *loader) prepare(op *loadOp) {
+	if op.entries != nil {
+		l.tx.seal(op.entries) // startLoad read the head
+		op.query, op.args = l.tx.auditInsert(op.entries)
+	}
 }
 
 func (l *loader) failed() error {
@@ -174,6 +187,7 @@ func (l *loader) finish() error {
 	close(l.ops)
 	<-l.done
 	l.tx.load = nil
+	l.tx.seal(l.tx.pending)
 	if l.tx.db.dialect == Postgres {
 		l.tx.db.spareIDs.give(l.ids)
 	}
