@@ -2,14 +2,37 @@ package app
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"time"
 
+	"github.com/waymark-care/waymark/internal/access"
 	"github.com/waymark-care/waymark/internal/casework"
+	"github.com/waymark-care/waymark/internal/codes"
 	"github.com/waymark-care/waymark/internal/domain"
 	"github.com/waymark-care/waymark/internal/storage"
+	"github.com/waymark-care/waymark/internal/web"
 )
 
-// This file serves the front door (docs/casework.md, "The front door"):
-// a contact about a child not yet known, and the threshold profile.
+// This file serves the front door (docs/casework.md, "The front door"): a
+// contact about a child the service does not yet know, and the threshold
+// profile of each agency's contacts.
+
+func init() { feature((*App).mountFrontDoor) }
+
+func (a *App) mountFrontDoor() error {
+	a.Private("GET /contacts/new", a.newContactPage)
+	a.Private("POST /contacts/new", a.newContactPost)
+	a.Private("POST /api/v1/contacts", a.newContactAPI)
+	a.Private("GET /reports/threshold-profile", a.thresholdProfilePage) // ?format=csv downloads it
+	a.Private("GET /api/v1/reports/threshold-profile", a.thresholdProfileAPI)
+	return nil
+}
 
 // notificationHousehold reads the contacts of the people living with the
 // child when a police domestic abuse notification came in, for its count of
@@ -20,4 +43,388 @@ func (a *App) notificationHousehold(ctx context.Context, cr *domain.ChildRecord,
 		return nil, nil
 	}
 	return a.DB.Household(ctx, cr.Person.ID, casework.DayOf(c.ContactAt), storage.Columns{"contact": nil})
+}
+
+// newChildQuestions are what the front door records of a child it does
+// not know: their name, date of birth or expected date, sex and address.
+var newChildQuestions = []question{
+	{"forename", "First name", "", text, "", nil, "Enter the child’s first name"},
+	{"surname", "Last name", "", text, "", nil, "Enter the child’s last name"},
+	{"date_of_birth", "Date of birth", "For example, 27 3 2012", date, "", nil, ""},
+	{"expected_birth", "Or, for an unborn baby, the expected date of birth", "For example, 27 3 2026", date, "", nil, ""},
+	{"sex", "Sex", "", oneOf, codes.Sex, nil, ""},
+	{"line1", "Address line 1", "", text, "", nil, "Enter the first line of the child’s address"},
+	{"line2", "Address line 2 (optional)", "", text, "", nil, ""},
+	{"town", "Town or city", "", text, "", nil, ""},
+	{"postcode", "Postcode", "", text, "", nil, ""},
+}
+
+var (
+	personFields  = []string{"forename", "surname", "date_of_birth", "expected_birth", "sex"}
+	addressFields = []string{"line1", "line2", "town", "postcode"}
+)
+
+// newContactQuestions are the child's questions, then the contact's.
+func newContactQuestions() []question {
+	return slices.Concat(newChildQuestions, formNamed("contact").Questions)
+}
+
+// mayRecordNewChild reports whether the user may record a contact about a
+// child not yet known: the policy's answer, and an account linked to a
+// member of staff, who is involved with the child from the contact on so
+// that they can carry on with it.
+func mayRecordNewChild(u *access.User) bool {
+	return access.Decide(u, access.RecordNewChild, nil).Allowed && u.ProfessionalID != 0
+}
+
+type newContactPage struct {
+	Page
+	Form     web.Form
+	Child    []control
+	Contact  []control
+	Searched string
+}
+
+func (a *App) newContactPage(w http.ResponseWriter, r *http.Request) {
+	if !mayRecordNewChild(a.CurrentUser(r)) {
+		a.Web.Error(w, r, http.StatusForbidden)
+		return
+	}
+	a.renderNewContact(w, r, http.StatusOK, web.Form{Values: r.URL.Query()})
+}
+
+func (a *App) renderNewContact(w http.ResponseWriter, r *http.Request, status int, form web.Form) {
+	teams, profs, err := a.DB.Workforce(r.Context())
+	if err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	p := newContactPage{Page: a.page(r, "search"), Form: form, Searched: form.Values.Get("q")}
+	empty := &domain.ChildRecord{}
+	for _, q := range newChildQuestions {
+		p.Child = append(p.Child, controlOf(q, form, empty, teams, profs))
+	}
+	for _, q := range formNamed("contact").Questions {
+		p.Contact = append(p.Contact, controlOf(q, form, empty, teams, profs))
+	}
+	a.Web.Render(w, r, status, "new-contact", p)
+}
+
+func (a *App) newContactPost(w http.ResponseWriter, r *http.Request) {
+	u := a.CurrentUser(r)
+	if !mayRecordNewChild(u) {
+		a.Web.Error(w, r, http.StatusForbidden)
+		return
+	}
+	qs := newContactQuestions()
+	body, errs := answers(r.PostForm, qs)
+	var id int64
+	if len(errs) == 0 {
+		var err error
+		if id, _, errs, err = a.recordNewChild(r, u, body); err != nil {
+			a.serverError(w, r, err)
+			return
+		}
+	}
+	if len(errs) > 0 {
+		for i, e := range errs {
+			if q := slices.IndexFunc(qs, func(q question) bool { return q.Name == e.Field }); q >= 0 && qs[q].Missing != "" {
+				errs[i].Message = qs[q].Missing
+			}
+		}
+		a.renderNewContact(w, r, http.StatusUnprocessableEntity, web.Form{Values: r.PostForm, Errors: inFormOrder(errs, qs)})
+		return
+	}
+	http.Redirect(w, r, fmt.Sprintf("/children/%d/casework?saved=%s", id, url.QueryEscape("Contact")), http.StatusSeeOther)
+}
+
+// newContactAPI answers POST /api/v1/contacts: a contact about a child not
+// yet known, with the child's forename, surname, date_of_birth or
+// expected_birth, sex and address (line1, line2, town, postcode) beside the
+// contact's fields. 201 with the child's address and the contact, or 422
+// naming each field that is wrong; nothing is stored unless all is.
+func (a *App) newContactAPI(w http.ResponseWriter, r *http.Request) {
+	u := a.CurrentUser(r)
+	if !mayRecordNewChild(u) {
+		web.WriteProblem(w, r, http.StatusForbidden, "", "Only staff who record on children’s files, with an account linked to their staff record, can record a contact about a new child.", nil)
+		return
+	}
+	body, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	id, contact, errs, err := a.recordNewChild(r, u, body)
+	if err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	if len(errs) > 0 {
+		web.WriteValidationProblem(w, r, errs)
+		return
+	}
+	cr, err := a.DB.ChildRecord(r.Context(), id)
+	if err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	rules, err := a.caseworkRules(r.Context())
+	if err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Location", recordPath(id, contact))
+	web.WriteJSON(w, http.StatusCreated, map[string]any{
+		"child":   map[string]any{"id": id, "href": fmt.Sprintf("/api/v1/children/%d", id)},
+		"contact": caseworkJSON(rules, cr, contact, a.today(), nil),
+	})
+}
+
+// recordNewChild stores a child not yet known, their address, the contact
+// about them and the recording worker's involvement, in one transaction:
+// if anything is wrong nothing is stored. It returns the child's ID and
+// the contact, or the errors that stopped it.
+func (a *App) recordNewChild(r *http.Request, u *access.User, body map[string]json.RawMessage) (int64, *domain.Contact, web.FieldErrors, error) {
+	ctx := r.Context()
+	person, address, contact := &domain.Person{}, &domain.Address{}, &domain.Contact{}
+	parts := map[domain.Record]map[string]json.RawMessage{person: {}, address: {}, contact: {}}
+	for name, v := range body {
+		switch {
+		case slices.Contains(personFields, name):
+			parts[person][name] = v
+		case slices.Contains(addressFields, name):
+			parts[address][name] = v
+		default:
+			parts[contact][name] = v
+		}
+	}
+	var errs web.FieldErrors
+	add := func(fes []domain.FieldError) {
+		for _, fe := range fes {
+			if errs.Get(fe.Field) == "" {
+				errs.Add(fe.Field, fe.Message)
+			}
+		}
+	}
+	for _, rec := range []domain.Record{person, address, contact} {
+		for _, e := range decodeRecord(parts[rec], rec, false) {
+			add([]domain.FieldError{{Field: e.Field, Message: e.Message}})
+		}
+		*rec.Base() = domain.Entity{}
+	}
+	if len(errs) > 0 {
+		return 0, nil, errs, nil
+	}
+	// The person is new: ask the contact's questions of an empty record.
+	if person.DateOfBirth.IsZero() && person.ExpectedBirth.IsZero() {
+		errs.Add("date_of_birth", "Enter the child’s date of birth, or the expected date for an unborn baby")
+	}
+	day := casework.DayOf(contact.ContactAt)
+	if day.IsZero() {
+		day = a.today()
+	}
+	address.Type, address.From = "home", day
+	involvement := &domain.Involvement{ProfessionalID: u.ProfessionalID, TeamID: u.TeamID, Role: "front_door", From: day}
+	rules, err := a.caseworkRules(ctx)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	staff, err := a.directory(ctx)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	cr := &domain.ChildRecord{}
+	rules.Prepare(cr, contact)
+	add(rules.CheckChange(cr, contact, nil))
+	add(casework.CheckWorkers(contact, nil, staff, u.ProfessionalID, a.today()))
+	for _, rec := range []domain.Record{person, address, contact} {
+		if v, ok := errors.AsType[*domain.ValidationError](domain.Validate(rec)); ok {
+			for _, fe := range v.Errors {
+				if fe.Field != "person_id" {
+					add([]domain.FieldError{fe})
+				}
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return 0, nil, errs, nil
+	}
+	err = a.DB.Write(ctx, storage.Change{Actor: u.Username, At: a.now()}, func(tx *storage.Tx) error {
+		if err := tx.Insert(person); err != nil {
+			return err
+		}
+		address.PersonID, contact.PersonID, involvement.PersonID = person.ID, person.ID, person.ID
+		for _, rec := range []domain.Record{address, contact, involvement} {
+			if err := tx.Insert(rec); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if v, ok := errors.AsType[*domain.ValidationError](err); ok {
+		add(v.Errors)
+		return 0, nil, errs, nil
+	}
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	a.Logger.InfoContext(ctx, "new child recorded at the front door", "person_id", person.ID, "contact_id", contact.ID,
+		"user_id", u.ID, "request_id", web.RequestID(ctx))
+	return person.ID, contact, nil, nil
+}
+
+// thresholdQuarter reads ?quarter= (default: the quarter before today's).
+func (a *App) thresholdQuarter(r *http.Request) (casework.Quarter, web.FieldErrors) {
+	s := r.URL.Query().Get("quarter")
+	if s == "" {
+		return casework.QuarterOf(a.today()).Previous(), nil
+	}
+	q, err := casework.ParseQuarter(s)
+	if err != nil {
+		return q, web.FieldErrors{{Field: "quarter", Message: "Quarter must be written like 2015-Q3"}}
+	}
+	return q, nil
+}
+
+// thresholdProfile builds FD-03's profile for a quarter.
+func (a *App) thresholdProfile(ctx context.Context, q casework.Quarter) (casework.ThresholdProfile, error) {
+	rules, err := a.caseworkRules(ctx)
+	if err != nil {
+		return casework.ThresholdProfile{}, err
+	}
+	from := time.Date(q.Start.Year(), q.Start.Time().Month(), 1, 0, 0, 0, 0, london)
+	contacts, err := a.DB.ContactsReceived(ctx, from, from.AddDate(0, 3, 0))
+	if err != nil {
+		return casework.ThresholdProfile{}, err
+	}
+	return rules.ThresholdProfile(q, contacts), nil
+}
+
+type thresholdProfilePage struct {
+	Page
+	Form               web.Form
+	Quarter            string
+	Previous, Next     string
+	Summary            web.Table
+	Matrices           []thresholdMatrix
+	CSV, GuidanceLabel string
+}
+
+type thresholdMatrix struct {
+	Agency string
+	Table  web.Table
+}
+
+func (a *App) thresholdProfilePage(w http.ResponseWriter, r *http.Request) {
+	if !access.Decide(a.CurrentUser(r), access.ViewAggregates, nil).Allowed {
+		a.Web.Error(w, r, http.StatusForbidden)
+		return
+	}
+	q, errs := a.thresholdQuarter(r)
+	p := thresholdProfilePage{Page: a.page(r, ""), Form: web.Form{Values: r.URL.Query(), Errors: errs}}
+	if len(errs) > 0 {
+		a.Web.Render(w, r, http.StatusUnprocessableEntity, "threshold-profile", p)
+		return
+	}
+	prof, err := a.thresholdProfile(r.Context(), q)
+	if err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	if r.URL.Query().Get("format") == "csv" {
+		writeCSV(w, "threshold-profile-"+q.String()+".csv", thresholdCSV(prof))
+		return
+	}
+	p.Quarter, p.Previous, p.Next = q.Long(), q.Previous().String(), q.Next().String()
+	p.CSV = "/reports/threshold-profile?format=csv&quarter=" + q.String()
+	p.Summary = web.Table{Caption: "Contacts by agency", Columns: []web.Column{{Header: "Agency"}, {Header: "Contacts", Numeric: true},
+		{Header: "Screened", Numeric: true}, {Header: "Referrer and manager agreed", Numeric: true},
+		{Header: "Closed with no further action", Numeric: true}, {Header: "Stepped down to early help", Numeric: true}}, FirstCellIsHeader: true}
+	for _, row := range append(prof.Agencies, prof.All) {
+		name := agencyName(row.Source)
+		p.Summary.Rows = append(p.Summary.Rows, []web.Cell{{Text: name}, {Text: strconv.Itoa(row.Contacts)}, {Text: strconv.Itoa(row.Decided)},
+			{Text: percent(row.AgreementRate())}, {Text: percent(row.ClosedNFARate())}, {Text: percent(row.SteppedDownRate())}})
+		m := thresholdMatrix{Agency: name, Table: web.Table{Caption: name + ": the referrer’s level against the screening decision", FirstCellIsHeader: true,
+			Columns: []web.Column{{Header: "Referrer’s level"}}}}
+		for _, l := range prof.Levels {
+			m.Table.Columns = append(m.Table.Columns, web.Column{Header: "Decided: " + l.Description, Numeric: true})
+		}
+		for i, counts := range row.Matrix {
+			label := "Not given"
+			if i < len(prof.Levels) {
+				label = prof.Levels[i].Description
+			}
+			cells := []web.Cell{{Text: label}}
+			for _, n := range counts {
+				cells = append(cells, web.Cell{Text: strconv.Itoa(n)})
+			}
+			m.Table.Rows = append(m.Table.Rows, cells)
+		}
+		p.Matrices = append(p.Matrices, m)
+	}
+	a.Web.Render(w, r, http.StatusOK, "threshold-profile", p)
+}
+
+// agencyName is a referral source in words; "" is every agency.
+func agencyName(source string) string {
+	if source == "" {
+		return "All agencies"
+	}
+	return codes.Describe(codes.ReferralSource, source)
+}
+
+// percent writes a rate to a whole per cent, or a dash when there is none.
+func percent(r float64, ok bool) string {
+	if !ok {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f%%", 100*r)
+}
+
+// thresholdCSV is the profile as rows: one an agency and level pair.
+func thresholdCSV(p casework.ThresholdProfile) [][]string {
+	rows := [][]string{{"quarter", "source", "agency", "contacts", "screened", "agreed", "compared", "closed_nfa", "stepped_down", "referrer_level", "decided_level", "count"}}
+	for _, row := range append(p.Agencies, p.All) {
+		for i, counts := range row.Matrix {
+			from := ""
+			if i < len(p.Levels) {
+				from = p.Levels[i].Value
+			}
+			for j, n := range counts {
+				rows = append(rows, []string{p.Quarter.String(), row.Source, agencyName(row.Source), strconv.Itoa(row.Contacts), strconv.Itoa(row.Decided),
+					strconv.Itoa(row.Agreed), strconv.Itoa(row.Compared), strconv.Itoa(row.ClosedNFA), strconv.Itoa(row.SteppedDown), from, p.Levels[j].Value, strconv.Itoa(n)})
+			}
+		}
+	}
+	return rows
+}
+
+func (a *App) thresholdProfileAPI(w http.ResponseWriter, r *http.Request) {
+	if !access.Decide(a.CurrentUser(r), access.ViewAggregates, nil).Allowed {
+		web.WriteProblem(w, r, http.StatusForbidden, "", "Your role cannot see counts and measures.", nil)
+		return
+	}
+	q, errs := a.thresholdQuarter(r)
+	if len(errs) > 0 {
+		web.WriteValidationProblem(w, r, errs)
+		return
+	}
+	prof, err := a.thresholdProfile(r.Context(), q)
+	if err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	agencies := []map[string]any{}
+	for _, row := range append(prof.Agencies, prof.All) {
+		m := map[string]any{"source": row.Source, "agency": agencyName(row.Source), "contacts": row.Contacts, "screened": row.Decided,
+			"agreed": row.Agreed, "compared": row.Compared, "closed_nfa": row.ClosedNFA, "stepped_down": row.SteppedDown, "matrix": row.Matrix}
+		for name, rate := range map[string]func() (float64, bool){"agreement_rate": row.AgreementRate, "closed_nfa_rate": row.ClosedNFARate, "stepped_down_rate": row.SteppedDownRate} {
+			if v, ok := rate(); ok {
+				m[name] = v
+			} else {
+				m[name] = nil
+			}
+		}
+		agencies = append(agencies, m)
+	}
+	web.WriteJSON(w, http.StatusOK, map[string]any{"quarter": q.String(), "from": q.Start, "to": q.End(), "levels": prof.Levels, "agencies": agencies})
 }

@@ -114,6 +114,8 @@ type searchPage struct {
 	Results  web.Table
 	Count    int
 	Withheld *Withheld
+	// NewContact offers a contact about a child not yet known (FD-01).
+	NewContact bool
 }
 
 func (a *App) searchPage(w http.ResponseWriter, r *http.Request) {
@@ -140,7 +142,7 @@ func (a *App) searchPage(w http.ResponseWriter, r *http.Request) {
 		a.serverError(w, r, err)
 		return
 	}
-	p.Searched, p.Count, p.Withheld = true, len(results), withheld
+	p.Searched, p.Count, p.Withheld, p.NewContact = true, len(results), withheld, mayRecordNewChild(u)
 	p.Results = web.Table{Caption: "People found", Columns: []web.Column{{Header: "Name"}, {Header: "Date of birth"}, {Header: "LA child ID"}, {Header: "NHS number"}}}
 	for _, res := range results {
 		p.Results.Rows = append(p.Results.Rows, []web.Cell{{Text: res.Name, Href: res.Href}, {Text: longDate(res.DateOfBirth)}, {Text: res.LAChildID}, {Text: res.NHSNumber}})

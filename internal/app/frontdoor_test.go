@@ -1,0 +1,162 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/waymark-care/waymark/internal/storage"
+	"github.com/waymark-care/waymark/internal/storage/storagetest"
+)
+
+// peopleCount is how many people the database holds.
+func peopleCount(t testing.TB, db *storage.DB) int {
+	t.Helper()
+	people, _, _, err := db.SearchChanges(context.Background(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(people)
+}
+
+// TestNewChildAtTheFrontDoor: a contact about a child not yet known makes
+// the child, their address and the contact in one transaction, or nothing
+// (FD-01); the worker who recorded it can carry on with it.
+func TestNewChildAtTheFrontDoor(t *testing.T) {
+	storagetest.Each(t, func(t testing.TB, db *storage.DB) {
+		f := newFixture(t, db)
+		worker := f.cwClient("worker")
+		body := map[string]any{"forename": "Zara", "surname": "Newcombe", "expected_birth": "2026-02-20", "sex": "U",
+			"line1": "4 Station Road", "town": "Doncaster", "postcode": "DN1 2AB",
+			"contact_at": "2025-12-30T11:00:00Z", "source": "3B", "referrer_threshold": "child_in_need", "presenting_concerns": "Mother disclosed drug use at booking."}
+		before := peopleCount(t, db)
+
+		// Anything wrong, and nothing is stored.
+		bad := map[string]any{}
+		for k, v := range body {
+			bad[k] = v
+		}
+		bad["postcode"], bad["expected_birth"], bad["referrer_threshold"] = "nowhere", nil, "urgent"
+		worker.invalid("POST", "/api/v1/contacts", bad, "", "postcode", "date_of_birth", "referrer_threshold")
+		// A failure inside the transaction, after the child is inserted.
+		bad["postcode"], bad["expected_birth"], bad["referrer_threshold"], bad["source_organisation_id"] = "DN1 2AB", "2026-02-20", "child_in_need", 999999
+		if status, _ := worker.call("POST", "/api/v1/contacts", bad); status < 400 {
+			t.Errorf("a contact naming no organisation: %d", status)
+		}
+		if got := peopleCount(t, db); got != before {
+			t.Fatalf("%d people after failed writes, want %d", got, before)
+		}
+		// Partners and analysts cannot.
+		if status, _ := f.cwClient("analyst").call("POST", "/api/v1/contacts", body); status != http.StatusForbidden {
+			t.Errorf("analyst: %d", status)
+		}
+
+		out := worker.ok(http.StatusCreated, "POST", "/api/v1/contacts", body)
+		child := out["child"].(map[string]any)["href"].(string)
+		contact := out["contact"].(map[string]any)
+		if contact["threshold_guidance"] != "Waymark default continuum" || !strings.HasPrefix(contact["href"].(string), child+"/contacts/") {
+			t.Errorf("contact %v", contact)
+		}
+		if got := peopleCount(t, db); got != before+1 {
+			t.Errorf("%d people, want %d", got, before+1)
+		}
+		// The worker is involved from the contact on, and decides it.
+		list := worker.ok(http.StatusOK, "GET", child+"/contacts", nil)
+		if n := len(list["records"].([]any)); n != 1 {
+			t.Errorf("%d contacts", n)
+		}
+		worker.ok(http.StatusOK, "PATCH", contact["href"].(string), map[string]any{"version": 1,
+			"decision": "referral", "threshold_decision": "child_protection", "decision_at": "2025-12-30T15:00:00Z", "decided_by_id": f.w.Manager.ID})
+
+		// The form: reached from a search that finds no one.
+		b := f.browser().signIn("worker")
+		if res := b.get("/search?q=Qwertyuiop"); !strings.Contains(res.body, `href="/contacts/new?q=Qwertyuiop"`) {
+			t.Errorf("no link to a new contact from an empty search")
+		}
+		page := b.get("/contacts/new")
+		if page.status != http.StatusOK || !strings.Contains(page.body, "Record a contact about a new child") {
+			t.Fatalf("new contact page: %d", page.status)
+		}
+		res := b.post("/contacts/new", url.Values{"csrf_token": {b.csrf("/contacts/new")}, "forename": {"Ava"}, "line1": {"1 High Street"}})
+		if res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "Enter the child’s last name") || !strings.Contains(res.body, `value="Ava"`) {
+			t.Errorf("incomplete form: %d", res.status)
+		}
+		res = b.post("/contacts/new", url.Values{"csrf_token": {b.csrf("/contacts/new")}, "forename": {"Ava"}, "surname": {"Newcombe"},
+			"date_of_birth-day": {"3"}, "date_of_birth-month": {"4"}, "date_of_birth-year": {"2019"}, "sex": {"F"}, "line1": {"4 Station Road"},
+			"contact_at-day": {"30"}, "contact_at-month": {"12"}, "contact_at-year": {"2025"}, "contact_at-time": {"11:00"}, "source": {"2A"}})
+		if res.status != http.StatusSeeOther || !strings.Contains(res.header.Get("Location"), "/casework?saved=Contact") {
+			t.Errorf("new child from the form: %d %s", res.status, res.body)
+		}
+		if f.browser().signIn("analyst").get("/contacts/new").status != http.StatusForbidden {
+			t.Error("an analyst reached the new contact form")
+		}
+	})
+}
+
+// TestFrontDoorRefusals: only a registered social worker makes a threshold
+// decision or authors an assessment (FD-04); a disabled child's contact is
+// not closed with no further action or stepped down without consulting
+// disability expertise (FD-13).
+func TestFrontDoorRefusals(t *testing.T) {
+	storagetest.Each(t, func(t testing.TB, db *storage.DB) {
+		f := newFixture(t, db)
+		ruby, _ := walkFamily(t, f)
+		child := fmt.Sprintf("/api/v1/children/%d", ruby)
+		worker, manager := f.cwClient("worker"), f.cwClient("manager")
+		decided := map[string]any{"contact_at": "2025-12-01T10:00:00Z", "source": "2A", "threshold_decision": "universal",
+			"decision": "nfa", "decision_at": "2025-12-01T15:00:00Z", "decided_by_id": f.w.PA.ID}
+		// FD-04: the personal adviser is not a registered social worker.
+		worker.invalid("POST", child+"/contacts", decided, "not a registered social worker", "decided_by_id")
+		decided["decided_by_id"] = f.w.Manager.ID
+		worker.ok(http.StatusCreated, "POST", child+"/contacts", decided)
+		worker.invalid("POST", child+"/assessments", map[string]any{"referral_id": nil, "start_date": "2025-12-02", "professional_id": f.w.PA.ID},
+			"only a registered social worker may author an assessment", "referral_id", "professional_id")
+
+		// FD-13: Ellie is disabled (her record says so).
+		ellie := fmt.Sprintf("/api/v1/children/%d", f.child)
+		closing := map[string]any{"contact_at": "2025-12-01T10:00:00Z", "source": "2A", "threshold_decision": "early_help",
+			"decision": "early_help", "decision_at": "2025-12-01T15:00:00Z", "decided_by_id": f.w.Manager.ID}
+		manager.invalid("POST", ellie+"/contacts", closing, "cannot close without a service", "disability_consulted_date", "disability_consulted_id")
+		closing["disability_consulted_date"], closing["disability_consulted_id"] = "2025-12-01", f.w.Worker.ID
+		manager.invalid("POST", ellie+"/contacts", closing, "disability specialist", "disability_consulted_id")
+		delete(closing, "disability_consulted_id")
+		closing["disability_team_id"] = f.w.Team.ID
+		manager.invalid("POST", ellie+"/contacts", closing, "", "disability_team_id")
+	})
+}
+
+// TestThresholdProfilePages: the profile for managers and analysts, as a
+// page, a CSV and in the API (FD-03).
+func TestThresholdProfilePages(t *testing.T) {
+	f := newFixture(t, storagetest.Open(t, "sqlite"))
+	ruby, _ := walkFamily(t, f)
+	worker := f.cwClient("worker")
+	for _, c := range []map[string]any{
+		{"contact_at": "2025-11-03T10:00:00Z", "source": "6", "referrer_threshold": "child_protection", "threshold_decision": "early_help",
+			"decision": "early_help", "decision_at": "2025-11-03T12:00:00Z", "decided_by_id": f.w.Manager.ID},
+		{"contact_at": "2025-11-10T10:00:00Z", "source": "6", "referrer_threshold": "child_in_need", "threshold_decision": "child_in_need",
+			"decision": "referral", "decision_at": "2025-11-10T12:00:00Z", "decided_by_id": f.w.Manager.ID},
+	} {
+		worker.ok(http.StatusCreated, "POST", fmt.Sprintf("/api/v1/children/%d/contacts", ruby), c)
+	}
+	out := f.cwClient("analyst").ok(http.StatusOK, "GET", "/api/v1/reports/threshold-profile?quarter=2025-Q4", nil)
+	police := out["agencies"].([]any)[0].(map[string]any)
+	if police["source"] != "6" || police["contacts"] != 2.0 || police["agreement_rate"] != 0.5 || police["stepped_down_rate"] != 0.5 {
+		t.Errorf("police %v", police)
+	}
+	if status, _ := worker.call("GET", "/api/v1/reports/threshold-profile", nil); status != http.StatusForbidden {
+		t.Errorf("a social worker: %d", status)
+	}
+	f.cwClient("manager").invalid("GET", "/api/v1/reports/threshold-profile?quarter=Q4", nil, "", "quarter")
+	b := f.browser().signIn("manager")
+	if res := b.get("/reports/threshold-profile?quarter=2025-Q4"); res.status != http.StatusOK || !strings.Contains(res.body, "October to December 2025") {
+		t.Errorf("page: %d", res.status)
+	}
+	csv := b.get("/reports/threshold-profile?quarter=2025-Q4&format=csv")
+	if !strings.Contains(csv.body, "2025-Q4,6,Police,2,2,1,2,0,1,child_protection,early_help,1") {
+		t.Errorf("CSV:\n%s", csv.body)
+	}
+}
