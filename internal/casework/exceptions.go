@@ -3,6 +3,7 @@ package casework
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/waymark-care/waymark/internal/civil"
@@ -27,9 +28,11 @@ const (
 	ClosedThenReReferred  List = "closed-then-re-referred"
 )
 
-// Lists are the lists in the order pages show them.
+// Lists are the lists in the order pages show them: the workflow's, then
+// oversight's (oversight.go).
 var Lists = []List{InNeedWithoutPlan, NotSeen, S47WithoutOutcome, StrategyMissingAgency,
-	ConferenceOverdue, CoreGroupOverdue, PlanWithoutActions, ClosedThenReReferred}
+	ConferenceOverdue, CoreGroupOverdue, PlanWithoutActions, ClosedThenReReferred,
+	StrategyOverdue, Section47Untrained, AgencyUpdatesOverdue, EscalationsUnresolved, DriftReview}
 
 // listDef says what a list is and what it reads.
 type listDef struct {
@@ -69,7 +72,17 @@ func read(engine []string, own map[string][]string) map[string][]string {
 	return m
 }
 
-var lists = map[List]listDef{
+var lists = joinLists(workflowLists, oversightLists)
+
+func joinLists(ms ...map[List]listDef) map[List]listDef {
+	out := map[List]listDef{}
+	for _, m := range ms {
+		maps.Copy(out, m)
+	}
+	return out
+}
+
+var workflowLists = map[List]listDef{
 	InNeedWithoutPlan: {"Children in need without a plan", "AC-11",
 		"Children whose case is open and who were found to be in need, not on a child protection plan or looked after, with no child in need plan signed off by a manager. A plan is due 10 working days after the need was found.",
 		true, read(nil, map[string][]string{

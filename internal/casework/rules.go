@@ -19,6 +19,9 @@ type Rules struct {
 	// sets are the engine's rules in each rule set, in the engine's order
 	// so that each chain's rows stay together.
 	sets [ruleSets][]timescales.Rule
+	// Training is the authority's workers' training records, for the
+	// checks on who leads a section 47 enquiry (AC-04); nil if not read.
+	Training []domain.TrainingRecord
 }
 
 // New returns the workflow rules of an engine.
@@ -118,6 +121,7 @@ const (
 	visitRules                     // CP-9, CP-10a
 	conferenceRules                // CP-5, CP-7, CP-8a, CP-8
 	coreGroupRules                 // CP-6, CP-6a
+	strategyRules                  // CP-3
 	ruleSets
 )
 
@@ -127,6 +131,7 @@ var ruleSetIDs = [ruleSets][]string{
 	visitRules:      {"CP-9", "CP-10a"},
 	conferenceRules: {"CP-5", "CP-7", "CP-8a", "CP-8"},
 	coreGroupRules:  {"CP-6", "CP-6a"},
+	strategyRules:   {"CP-3"},
 }
 
 // items evaluates the child's record with only the rules of a set: the

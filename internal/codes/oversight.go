@@ -21,7 +21,7 @@ var oversightLists = []*List{
 	// AC-04: the training a worker leading a section 47 enquiry keeps current.
 	{Name: TrainingCourse, Title: "training course", Source: "Waymark", Codes: []Code{
 		{Value: "child_protection", Description: "Child protection"},
-		{Value: "joint_investigation", Description: "Joint investigation with the police"},
+		{Value: "joint_investigation", Description: "Joint investigation"},
 	}},
 	// AC-09: how the child's wishes and feelings were found out.
 	{Name: VoiceMethod, Title: "how the child's voice was heard", Source: "Waymark", Codes: []Code{

@@ -26,6 +26,8 @@ var inForce = map[string]struct {
 	"plan":                {start: "start_date", end: "end_date"},
 	"care_episode":        {start: "start_date", end: "end_date"},
 	"strategy_discussion": {start: "held_at", instant: true},
+	"harm_concern":        {start: "raised_at", instant: true},
+	"chair_escalation":    {start: "escalation_date", end: "resolved_date"},
 }
 
 // CasesInForce reads, as Caseload does, the records of the children who had

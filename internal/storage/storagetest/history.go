@@ -19,6 +19,7 @@ type Workforce struct {
 	Manager, Worker, IRO, PA domain.Professional
 	Supervision              domain.Supervision
 	Adopters                 domain.ProspectiveAdopter
+	Training                 domain.TrainingRecord
 }
 
 // Change is the change fixtures are recorded as.
@@ -54,7 +55,8 @@ func AddWorkforce(t testing.TB, db *storage.DB) *Workforce {
 		if err := tx.Update(&w.Team); err != nil {
 			return err
 		}
-		return insert(tx, &w.Supervision, &w.Adopters)
+		w.Training = domain.TrainingRecord{ProfessionalID: w.Worker.ID, Course: "child_protection", CompletedDate: civil.MustParse("2018-06-04"), Provider: "Safeguarding partnership"}
+		return insert(tx, &w.Supervision, &w.Adopters, &w.Training)
 	})
 	if err != nil {
 		t.Fatalf("add workforce: %v", err)
@@ -141,6 +143,11 @@ func writeChild(tx *storage.Tx, w *Workforce, n int) (int64, error) {
 		return 0, err
 	}
 	r := referral.ID
+	concern := &domain.HarmConcern{PersonID: c, ContactID: contact.ID, ReferralID: r, RaisedAt: at("2019-01-07", 14), Level: "reasonable_cause",
+		Concern: "Children present at a serious domestic incident.", RaisedByID: w.Manager.ID}
+	if err := insert(tx, concern); err != nil {
+		return 0, err
+	}
 	strategy := &domain.StrategyDiscussion{PersonID: c, ReferralID: r, ConcernDate: d("2019-01-07"), HeldAt: at("2019-01-08", 11),
 		Agencies: []string{"childrens_social_care", "police", "health"}, InformationShared: "Previous incidents shared by police.", StartSection47: true, Decision: "Section 47 enquiry", ChairID: w.Manager.ID}
 	if err := insert(tx, strategy); err != nil {
@@ -152,8 +159,14 @@ func writeChild(tx *storage.Tx, w *Workforce, n int) (int64, error) {
 	}
 	icpc := &domain.Conference{PersonID: c, ReferralID: r, S47EnquiryID: s47.ID, Type: "initial", TargetDate: d("2019-01-29"), Date: d("2019-01-28"),
 		Decision: "cp_plan", Agencies: []string{"childrens_social_care", "police", "health", "education"}, PoliceReportOnTime: ptr(true),
-		ReportsSharedDate: d("2019-01-25"), ChildParticipation: "PN1", Quorate: ptr(true), ChairID: w.IRO.ID}
+		ReportsSharedDate: d("2019-01-25"), ChildParticipation: "PN1", Quorate: ptr(true), ChairID: w.IRO.ID,
+		AdvocacyOffered: ptr(true), AdvocacyTakenUp: ptr(false), ChairVisitDate: d("2019-02-04")}
 	if err := insert(tx, icpc); err != nil {
+		return 0, err
+	}
+	if err := insert(tx, &domain.ChairEscalation{PersonID: c, ConferenceID: icpc.ID, Date: d("2019-03-11"), IssueType: "agency_non_compliance",
+		Issue: "No health update for two core groups.", EscalatedTo: "Named nurse for safeguarding", ResponseDue: d("2019-03-25"),
+		Response: "Health visitor allocated.", ResolvedDate: d("2019-03-20"), ChairID: w.IRO.ID}); err != nil {
 		return 0, err
 	}
 	cpPlan := &domain.CPPlan{PersonID: c, ReferralID: r, ConferenceID: icpc.ID, StartDate: d("2019-01-28"), EndDate: d("2019-08-30"), InitialCategory: "EMO", LatestCategory: "NEG", EndReason: "Child became looked after"}
@@ -163,16 +176,23 @@ func writeChild(tx *storage.Tx, w *Workforce, n int) (int64, error) {
 	if err := insert(tx, cpPlan, assessment); err != nil {
 		return 0, err
 	}
+	if err := insert(tx, &domain.ChildsVoice{PersonID: c, RecordKind: "assessment", RecordID: assessment.ID, Method: "tool", Tool: "Three Houses",
+		Date: d("2019-01-09"), ByID: w.Worker.ID, Content: "Ellie drew her worries about the shouting."}); err != nil {
+		return 0, err
+	}
 	cpDoc := &domain.Plan{PersonID: c, Type: "cp", CPPlanID: cpPlan.ID, StartDate: d("2019-01-28"), ChildsWords: "I want the shouting to stop.", Summary: "Keep Ellie safe at home."}
 	if err := insert(tx, cpDoc); err != nil {
 		return 0, err
 	}
 	for i := 0; i < 6; i++ {
 		date := d("2019-02-08").AddDays(28 * i)
-		if err := insert(tx,
-			&domain.CoreGroup{PersonID: c, CPPlanID: cpPlan.ID, Date: date, Agencies: []string{"childrens_social_care", "health", "education"}, Notes: "Plan reviewed."},
-			&domain.PlanAction{PersonID: c, PlanID: cpDoc.ID, What: fmt.Sprintf("Action %d of the plan", i+1), Who: "Dana Example", ByWhen: date.AddDays(28), HowWeWillKnow: "Core group sees it done", Status: "done"},
-		); err != nil {
+		group := &domain.CoreGroup{PersonID: c, CPPlanID: cpPlan.ID, Date: date, Agencies: []string{"childrens_social_care", "health", "education"}, Notes: "Plan reviewed."}
+		action := &domain.PlanAction{PersonID: c, PlanID: cpDoc.ID, What: fmt.Sprintf("Action %d of the plan", i+1), Who: "Dana Example", ByWhen: date.AddDays(28), HowWeWillKnow: "Core group sees it done", Status: "done"}
+		if err := insert(tx, group, action); err != nil {
+			return 0, err
+		}
+		if err := insert(tx, &domain.CoreGroupAction{PersonID: c, CoreGroupID: group.ID, PlanActionID: action.ID, Status: "in_progress",
+			Agency: "health", UpdateRequestedDate: date, UpdateReceivedDate: date.AddDays(5), Update: "Appointments kept."}); err != nil {
 			return 0, err
 		}
 	}
@@ -291,6 +311,10 @@ func writeChild(tx *storage.Tx, w *Workforce, n int) (int64, error) {
 		if err := insert(tx, &domain.ManagementDecision{PersonID: c, Date: d("2019-01-08").AddMonths(6 * i), Decision: "Continue with the plan", Rationale: "Risks remain but are reducing.", ManagerID: w.Manager.ID, ReviewDate: d("2019-01-08").AddMonths(6*i + 3)}); err != nil {
 			return 0, err
 		}
+	}
+	if err := insert(tx, &domain.ManagementDecision{PersonID: c, Date: d("2019-07-01"), Decision: "Review conference to consider ending the plan", Rationale: "Three actions overdue; progress is made but slowly.",
+		ManagerID: w.Manager.ID, DriftReview: true, DriftFlags: []string{"overdue_actions"}}); err != nil {
+		return 0, err
 	}
 	for i := 0; i < 50; i++ {
 		if err := insert(tx, &domain.CaseNote{PersonID: c, At: at("2019-01-07", 9).Add(time.Duration(i) * 97 * time.Hour), Type: []string{"visit", "phone_call", "meeting", "email", "significant_event"}[i%5],
