@@ -165,7 +165,7 @@ func TestCheckAdvocacy(t *testing.T) {
 		want    []string
 	}{
 		{"2007-03-03", nil, []string{"advocacy_offered"}}, // 8 on the day
-		{"2007-03-04", nil, nil},                         // 7
+		{"2007-03-04", nil, nil},                          // 7
 		{"2007-03-03", ptr(false), nil},
 	} {
 		phrase := ""
