@@ -163,9 +163,15 @@ func (s *sim) newProfessional(t *team, role, title string, agency bool, start ci
 		TeamID: t.t.ID, OrganisationID: s.org.council.ID, Agency: agency,
 		FTE: pick(s.r, choice[float64]{{85, 1}, {10, 0.8}, {5, 0.6}}), Email: email(name), StartDate: start,
 	}
+	// Social workers are registered from the day they start to a renewal
+	// date after the period simulated (FD-04); the other practitioners are
+	// in unqualified roles.
 	switch role {
 	case "social_worker", "senior_practitioner", "team_manager", "service_manager", "head_of_service", "director", "iro", "cp_chair":
-		p.RegistrationNumber = s.n.registrationNumber()
+		p.Registration, p.RegistrationNumber = "registered", s.n.registrationNumber()
+		p.RegisteredFrom, p.RegistrationExpiry = start, civil.Of(s.cfg.To.Year()+1, 11, 30)
+	default:
+		p.Registration = "unqualified"
 	}
 	w := &worker{p: p, team: t}
 	s.record(s.recorderFor(t), p)
