@@ -215,6 +215,74 @@ func TestCaseworkBrowser(t *testing.T) {
 	)
 	checkAccessible(t, ctx, "casework saved")
 
+	// The enquiry found Ruby needs a conference: the casework page offers
+	// it. The conference is recorded wrongly, then rightly (AC-14, AC-15).
+	err := f.db.Write(context.Background(), storagetest.Change, func(tx *storage.Tx) error {
+		cr, err := f.db.ChildRecord(context.Background(), ruby)
+		if err != nil {
+			return err
+		}
+		return tx.Insert(&domain.Section47Enquiry{PersonID: ruby, ReferralID: cr.Referrals[0].ID, StrategyDiscussionID: cr.StrategyDiscussions[0].ID,
+			StartDate: civil.MustParse("2025-11-10"), EndDate: civil.MustParse("2025-11-24"), Outcome: "substantiated_icpc"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	submit := chromedp.Click(chromedp.CSS("main form button[type=submit]"))
+	saved := chromedp.WaitVisible(chromedp.CSS(".govuk-notification-banner--success"))
+	problem := chromedp.WaitVisible(chromedp.CSS(".govuk-error-summary"))
+	date := func(name, day, month, year string) chromedp.Action[chromedp.Void] {
+		return chromedp.Steps(
+			chromedp.SendKeys(chromedp.CSS("#"+name+"-day"), day),
+			chromedp.SendKeys(chromedp.CSS("#"+name+"-month"), month),
+			chromedp.SendKeys(chromedp.CSS("#"+name+"-year"), year),
+		)
+	}
+	run("open the conference from the casework page", chromedp.Navigate(hub),
+		chromedp.Click(chromedp.CSS(`a[href*="/casework/conference?"]`)), chromedp.WaitVisible(chromedp.CSS("#conference_date-day")))
+	checkAccessible(t, ctx, "conference")
+	run("send the conference without its agencies, with a decision a conference cannot make",
+		date("conference_date", "28", "11", "2025"),
+		chromedp.Click(chromedp.CSS("#decision-4")), // the plan continues
+		submit, problem)
+	if kept, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#conference_date-day"))); err != nil || kept != "28" {
+		t.Errorf("conference: the date came back as %q (%v)", kept, err)
+	}
+	checkAccessible(t, ctx, "conference errors")
+	run("put the conference right",
+		chromedp.Click(chromedp.CSS("#agencies")),   // children's social care
+		chromedp.Click(chromedp.CSS("#agencies-2")), // police
+		chromedp.Click(chromedp.CSS("#agencies-3")), // health
+		chromedp.Click(chromedp.CSS("#police_report_on_time")),
+		date("reports_shared_date", "26", "11", "2025"),
+		chromedp.Click(chromedp.CSS("#advocacy_offered")),
+		chromedp.Click(chromedp.CSS("#decision")), // a child protection plan
+		submit, saved)
+
+	// A written plan and a SMART action (AC-12), each wrongly then rightly.
+	run("open the written plan form", chromedp.Navigate(hub+"/plan"), chromedp.WaitVisible(chromedp.CSS("#summary")))
+	checkAccessible(t, ctx, "written plan")
+	run("send the plan without its start date",
+		chromedp.Click(chromedp.CSS("#plan_type")), // child in need
+		chromedp.SendKeys(chromedp.CSS("#summary"), "The family support worker will help at bedtimes."),
+		submit, problem)
+	checkAccessible(t, ctx, "written plan errors")
+	run("put the plan right", date("start_date", "1", "12", "2025"),
+		chromedp.SendKeys(chromedp.CSS("#childs_words"), "I like it when Mum reads to me."), submit, saved)
+	run("add an action from the casework page", chromedp.Click(chromedp.CSS(`a[href*="/casework/plan-action?"]`)), chromedp.WaitVisible(chromedp.CSS("#what")))
+	checkAccessible(t, ctx, "plan action")
+	run("send the action without how everyone will know",
+		chromedp.SendKeys(chromedp.CSS("#what"), "Bedtime routine sessions"),
+		chromedp.SendKeys(chromedp.CSS("#who"), "Family support worker"),
+		date("by_when", "13", "2", "2026"),
+		chromedp.Click(chromedp.CSS("#status")),
+		submit, problem)
+	checkAccessible(t, ctx, "plan action errors")
+	run("put the action right", chromedp.SendKeys(chromedp.CSS("#how_we_will_know"), "Ruby gets to school on time"), submit, saved)
+	checkAccessible(t, ctx, "casework with plans")
+	run("open the plan's authorisation", chromedp.Click(chromedp.CSS(`a[href*="/casework/plan-authorise/"]`)), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	checkAccessible(t, ctx, "authorise the plan")
+
 	for _, page := range []string{"/exceptions?as_of=2025-12-10", "/exceptions/strategy-missing-agencies?as_of=2025-12-10", "/approvals?as_of=2025-12-10"} {
 		run("open "+page, chromedp.Navigate(base+page), chromedp.WaitVisible(chromedp.CSS("main h1")))
 		checkAccessible(t, ctx, page)
