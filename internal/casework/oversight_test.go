@@ -1,6 +1,7 @@
 package casework
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -268,5 +269,48 @@ func TestDriftFlags(t *testing.T) {
 	}
 	if got := LastOversight(cr, d("2015-01-20")); got != d("2015-01-08") {
 		t.Errorf("last oversight %s", got)
+	}
+}
+
+// TestMeasure: oversight's measures for a quarter, for the South team
+// (AC-02, AC-04, AC-09, AC-18, AC-20, AC-21).
+func TestMeasure(t *testing.T) {
+	cr := coreGroupChild()
+	cr.Person.DateOfBirth = d("2006-01-10") // 9: offered an advocate
+	cr.HarmConcerns = []domain.HarmConcern{{Entity: ent(3), ReferralID: 2, RaisedAt: at("2015-09-04 16:00"), Level: "immediate_risk"}}
+	cr.StrategyDiscussions = []domain.StrategyDiscussion{{Entity: ent(4), ReferralID: 2, HeldAt: at("2015-09-07 10:00")}}
+	cr.Section47Enquiries = []domain.Section47Enquiry{{Entity: ent(5), ReferralID: 2, StartDate: d("2015-09-07"), ProfessionalID: 81}}
+	cr.Assessments = []domain.Assessment{{Entity: ent(6), ReferralID: 2, AuthorisedDate: d("2015-09-20")}}
+	cr.ChildsVoices = []domain.ChildsVoice{{Entity: ent(40), RecordKind: "assessment", RecordID: 6}}
+	cr.Conferences = []domain.Conference{{Entity: ent(41), ReferralID: 2, Type: "review", Date: d("2015-10-05"), AdvocacyOffered: ptr(true), AdvocacyTakenUp: ptr(true), ChairVisitDate: d("2015-10-12")}}
+	cr.CoreGroupActions[0].UpdateRequestedDate = d("2015-09-14") // due 21 Sep, never received
+	cr.ChairEscalations = []domain.ChairEscalation{{Entity: ent(42), Date: d("2015-09-01"), ResponseDue: d("2015-09-15"), ResolvedDate: d("2015-09-14")}}
+	other := allocated(coreGroupChild(), 9, 80, 71, "Zoe") // the North team's
+	r := rules
+	r.Training = []domain.TrainingRecord{{ProfessionalID: 81, Course: "child_protection", CompletedDate: d("2014-01-06")}}
+	m, err := r.Measure(context.Background(), &fakeStore{children: []*domain.ChildRecord{allocated(cr, 1, 81, 72, "Ellie"), other}},
+		d("2015-09-01"), d("2015-11-30"), Filter{Team: 72}, authority())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name      string
+		got, want Ratio
+	}{
+		{"strategy discussions in time", m.StrategyInTime, Ratio{0, 1}},
+		{"s47 led by a trained worker", m.TrainedLead, Ratio{0, 1}},
+		{"assessments with the child's voice", m.Voice["assessment"], Ratio{1, 1}},
+		{"reviews with the child's voice", m.Voice["review"], Ratio{0, 1}},
+		{"agency updates on time", m.AgencyUpdates, Ratio{0, 1}},
+		{"escalations resolved in time", m.EscalationsResolvedInTime, Ratio{1, 1}},
+		{"advocacy offered", m.Advocacy, Ratio{1, 1}},
+		{"chair visits", m.ChairVisits, Ratio{1, 1}},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("%s: %+v, want %+v", tt.name, tt.got, tt.want)
+		}
+	}
+	if m.AdvocacyRequests != 1 || m.Escalations != 1 || m.EscalationsOpen != 0 || m.StrategyWD.Median() != 1 || m.DriftFlagged != 1 {
+		t.Errorf("measures %+v", m)
 	}
 }
