@@ -101,25 +101,57 @@ type listContext struct {
 	dir   *worklist.Directory
 }
 
-func (a *App) listContext(ctx context.Context, u *access.User) (*listContext, error) {
-	rules, err := a.caseworkRules(ctx)
-	if err != nil {
-		return nil, err
+// listRequest is how every list, the summary and the approvals queue
+// begin: the user's query (a page that cannot read it starts from the
+// defaults; the API answers 422), and what building a list needs. On false
+// a response has been sent.
+func (a *App) listRequest(w http.ResponseWriter, r *http.Request) (listQuery, *listContext, bool) {
+	u := a.CurrentUser(r)
+	lq, errs := a.parseListQuery(r.URL.Query(), u)
+	if len(errs) > 0 {
+		if isAPI(r) {
+			web.WriteValidationProblem(w, r, errs)
+			return listQuery{}, nil, false
+		}
+		lq, _ = a.parseListQuery(url.Values{}, u)
 	}
-	dir, err := a.directory(ctx)
+	rules, err := a.caseworkRules(r.Context())
 	if err != nil {
-		return nil, err
+		a.serverError(w, r, err)
+		return listQuery{}, nil, false
 	}
-	return &listContext{user: u, rules: rules, dir: dir}, nil
+	dir, err := a.directory(r.Context())
+	if err != nil {
+		a.serverError(w, r, err)
+		return listQuery{}, nil, false
+	}
+	lq.Filter.Sees = sees(u, lq.Window.To, dir)
+	return lq, &listContext{user: u, rules: rules, dir: dir}, true
 }
 
-// logChildren records which children a list showed or exported.
-func (a *App) logChildren(ctx context.Context, u *access.User, children []worklist.Child, action audit.AccessAction, what string) error {
+// logList records which children a list showed, or exported as CSV,
+// before it is sent: what it was, and whether through the API. On false
+// a response has been sent.
+func (a *App) logList(w http.ResponseWriter, r *http.Request, u *access.User, children []worklist.Child, what string, csv bool) bool {
+	action, how := audit.Listed, []string{}
+	if isAPI(r) {
+		how = append(how, "API")
+	}
+	if csv {
+		action, how = audit.Exported, append(how, "CSV")
+	}
+	if len(how) > 0 {
+		what += " (" + strings.Join(how, ", ") + ")"
+	}
 	es := make([]worklist.Entry, len(children))
 	for i, c := range children {
 		es[i].Child = c
 	}
-	return a.logListed(ctx, u, es, action, what)
+	if err := a.logListed(r.Context(), u, es, action, what); err != nil {
+		a.serverError(w, r, err)
+		return false
+	}
+	return true
 }
 
 // exceptionRow is an entry on a list as a page shows it.
@@ -145,9 +177,13 @@ type exceptionListLink struct {
 	Count                           int
 }
 
-// teamAndWorkerOptions are the choices of the filter form: every team, and
-// every worker with a team.
-func teamAndWorkerOptions(dir *worklist.Directory, teams []domain.Team, profs []domain.Professional) ([]web.Option, []web.Option) {
+// filterOptions are the choices of the filter form: every team, and every
+// worker with a team.
+func (a *App) filterOptions(ctx context.Context, dir *worklist.Directory) ([]web.Option, []web.Option, error) {
+	teams, profs, err := a.DB.Workforce(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
 	ts := []web.Option{{Value: "", Text: "All teams"}}
 	for _, t := range teams {
 		ts = append(ts, web.Option{Value: strconv.FormatInt(t.ID, 10), Text: t.Name})
@@ -158,7 +194,7 @@ func teamAndWorkerOptions(dir *worklist.Directory, teams []domain.Team, profs []
 			ws = append(ws, web.Option{Value: strconv.FormatInt(p.ID, 10), Text: p.Name + " (" + dir.TeamName(p.TeamID) + ")"})
 		}
 	}
-	return ts, ws
+	return ts, ws, nil
 }
 
 // listForm is the filter form's values: what was asked, with the team a
@@ -175,35 +211,36 @@ func listForm(q url.Values, lq listQuery) web.Form {
 	return web.Form{Values: v}
 }
 
-func (a *App) exceptionsPage(w http.ResponseWriter, r *http.Request) {
-	u := a.CurrentUser(r)
-	q := r.URL.Query()
-	lq, errs := a.parseListQuery(q, u)
-	if len(errs) > 0 {
-		lq, _ = a.parseListQuery(url.Values{}, u)
+// buildSummary counts every list for the request.
+func (a *App) buildSummary(w http.ResponseWriter, r *http.Request) (map[casework.List]int, listQuery, *listContext, bool) {
+	lq, lc, ok := a.listRequest(w, r)
+	if !ok {
+		return nil, listQuery{}, nil, false
 	}
-	lc, err := a.listContext(r.Context(), u)
-	if err != nil {
-		a.serverError(w, r, err)
-		return
-	}
-	lq.Filter.Sees = sees(u, lq.Window.To, lc.dir)
 	counts, err := lc.rules.Summary(r.Context(), a.DB, lq.Window, lq.Filter, lc.dir)
 	if err != nil {
 		a.serverError(w, r, err)
+		return nil, listQuery{}, nil, false
+	}
+	return counts, lq, lc, true
+}
+
+func (a *App) exceptionsPage(w http.ResponseWriter, r *http.Request) {
+	counts, lq, lc, ok := a.buildSummary(w, r)
+	if !ok {
 		return
 	}
-	p := exceptionsPageData{Page: a.page(r, "exceptions"), AsOf: lq.Window.To, From: lq.Window.From, Withheld: counts[""], Form: listForm(q, lq)}
+	p := exceptionsPageData{Page: a.page(r, "exceptions"), AsOf: lq.Window.To, From: lq.Window.From, Withheld: counts[""], Form: listForm(r.URL.Query(), lq)}
 	for _, l := range casework.Lists {
 		p.Lists = append(p.Lists, exceptionListLink{Title: l.Title(), Requirement: l.Requirement(), About: l.About(), Count: counts[l],
 			Href: "/exceptions/" + string(l) + "?" + withParams(p.Form.Values)})
 	}
-	teams, profs, err := a.DB.Workforce(r.Context())
+	teams, workers, err := a.filterOptions(r.Context(), lc.dir)
 	if err != nil {
 		a.serverError(w, r, err)
 		return
 	}
-	p.Teams, p.Workers = teamAndWorkerOptions(lc.dir, teams, profs)
+	p.Teams, p.Workers = teams, workers
 	a.Web.Render(w, r, http.StatusOK, "casework/exceptions", p)
 }
 
@@ -224,26 +261,15 @@ type exceptionListPageData struct {
 // buildList builds the list in the path for the request, answering the
 // request itself when it cannot (ok false).
 func (a *App) buildList(w http.ResponseWriter, r *http.Request, name string) (*casework.Report, listQuery, *listContext, bool) {
-	u := a.CurrentUser(r)
 	l, ok := casework.ListNamed(name)
 	if !ok {
 		a.Web.Error(w, r, http.StatusNotFound)
 		return nil, listQuery{}, nil, false
 	}
-	lq, errs := a.parseListQuery(r.URL.Query(), u)
-	if len(errs) > 0 {
-		if isAPI(r) {
-			web.WriteValidationProblem(w, r, errs)
-			return nil, listQuery{}, nil, false
-		}
-		lq, _ = a.parseListQuery(url.Values{}, u)
-	}
-	lc, err := a.listContext(r.Context(), u)
-	if err != nil {
-		a.serverError(w, r, err)
+	lq, lc, ok := a.listRequest(w, r)
+	if !ok {
 		return nil, listQuery{}, nil, false
 	}
-	lq.Filter.Sees = sees(u, lq.Window.To, lc.dir)
 	rep, err := lc.rules.Build(r.Context(), a.DB, l, lq.Window, lq.Filter, lc.dir)
 	if err != nil {
 		a.serverError(w, r, err)
@@ -266,16 +292,11 @@ func (a *App) exceptionListPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if csvFile {
-		if err := a.logChildren(r.Context(), lc.user, childrenOf(rep.Rows), audit.Exported, "drift list (CSV)"); err != nil {
-			a.serverError(w, r, err)
-			return
-		}
-		writeCSV(w, fmt.Sprintf("%s-%s.csv", rep.List, lq.Window.To), exceptionsCSV(rep.Rows))
+	if !a.logList(w, r, lc.user, childrenOf(rep.Rows), "drift list", csvFile) {
 		return
 	}
-	if err := a.logChildren(r.Context(), lc.user, childrenOf(rep.Rows), audit.Listed, "drift list"); err != nil {
-		a.serverError(w, r, err)
+	if csvFile {
+		writeCSV(w, fmt.Sprintf("%s-%s.csv", rep.List, lq.Window.To), exceptionsCSV(rep.Rows))
 		return
 	}
 	q := r.URL.Query()
@@ -286,12 +307,12 @@ func (a *App) exceptionListPage(w http.ResponseWriter, r *http.Request) {
 	for _, row := range rep.Rows {
 		p.Rows = append(p.Rows, exceptionRowOf(&row, lq.Window.To))
 	}
-	teams, profs, err := a.DB.Workforce(r.Context())
+	teams, workers, err := a.filterOptions(r.Context(), lc.dir)
 	if err != nil {
 		a.serverError(w, r, err)
 		return
 	}
-	p.Teams, p.Workers = teamAndWorkerOptions(lc.dir, teams, profs)
+	p.Teams, p.Workers = teams, workers
 	a.Web.Render(w, r, http.StatusOK, "casework/exception-list", p)
 }
 
@@ -321,21 +342,8 @@ func exceptionsCSV(rows []casework.Row) [][]string {
 
 // exceptionsAPI answers GET /api/v1/exceptions: every list with its count.
 func (a *App) exceptionsAPI(w http.ResponseWriter, r *http.Request) {
-	u := a.CurrentUser(r)
-	lq, errs := a.parseListQuery(r.URL.Query(), u)
-	if len(errs) > 0 {
-		web.WriteValidationProblem(w, r, errs)
-		return
-	}
-	lc, err := a.listContext(r.Context(), u)
-	if err != nil {
-		a.serverError(w, r, err)
-		return
-	}
-	lq.Filter.Sees = sees(u, lq.Window.To, lc.dir)
-	counts, err := lc.rules.Summary(r.Context(), a.DB, lq.Window, lq.Filter, lc.dir)
-	if err != nil {
-		a.serverError(w, r, err)
+	counts, lq, _, ok := a.buildSummary(w, r)
+	if !ok {
 		return
 	}
 	type listJSON struct {
@@ -359,16 +367,11 @@ func (a *App) exceptionListAPI(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if wantsCSV(r) {
-		if err := a.logChildren(r.Context(), lc.user, childrenOf(rep.Rows), audit.Exported, "drift list (API, CSV)"); err != nil {
-			a.serverError(w, r, err)
-			return
-		}
-		writeCSV(w, fmt.Sprintf("%s-%s.csv", rep.List, lq.Window.To), exceptionsCSV(rep.Rows))
+	if !a.logList(w, r, lc.user, childrenOf(rep.Rows), "drift list", wantsCSV(r)) {
 		return
 	}
-	if err := a.logChildren(r.Context(), lc.user, childrenOf(rep.Rows), audit.Listed, "drift list (API)"); err != nil {
-		a.serverError(w, r, err)
+	if wantsCSV(r) {
+		writeCSV(w, fmt.Sprintf("%s-%s.csv", rep.List, lq.Window.To), exceptionsCSV(rep.Rows))
 		return
 	}
 	type entryJSON struct {
@@ -404,25 +407,14 @@ func childJSONOf(c worklist.Child) childJSON {
 
 // buildQueue builds the approvals queue for the request.
 func (a *App) buildQueue(w http.ResponseWriter, r *http.Request) (*casework.Queue, listQuery, *listContext, bool) {
-	u := a.CurrentUser(r)
-	lq, errs := a.parseListQuery(r.URL.Query(), u)
-	if len(errs) > 0 {
-		if isAPI(r) {
-			web.WriteValidationProblem(w, r, errs)
-			return nil, listQuery{}, nil, false
-		}
-		lq, _ = a.parseListQuery(url.Values{}, u)
+	lq, lc, ok := a.listRequest(w, r)
+	if !ok {
+		return nil, listQuery{}, nil, false
 	}
 	if _, given := r.URL.Query()["from"]; !given {
 		// Closures wait for a manager for days, not months.
 		lq.Window.From = lq.Window.To.AddMonths(-3)
 	}
-	lc, err := a.listContext(r.Context(), u)
-	if err != nil {
-		a.serverError(w, r, err)
-		return nil, listQuery{}, nil, false
-	}
-	lq.Filter.Sees = sees(u, lq.Window.To, lc.dir)
 	q, err := lc.rules.BuildQueue(r.Context(), a.DB, lq.Window, lq.Filter, lc.dir)
 	if err != nil {
 		a.serverError(w, r, err)
@@ -475,8 +467,7 @@ func (a *App) renderApprovals(w http.ResponseWriter, r *http.Request, status int
 	if !ok {
 		return
 	}
-	if err := a.logChildren(r.Context(), lc.user, queueChildren(queue.Rows), audit.Listed, "approvals queue"); err != nil {
-		a.serverError(w, r, err)
+	if !a.logList(w, r, lc.user, queueChildren(queue.Rows), "approvals queue", false) {
 		return
 	}
 	versions, err := a.versions(r.Context(), queue.Rows)
@@ -507,12 +498,12 @@ func (a *App) renderApprovals(w http.ResponseWriter, r *http.Request, status int
 		}
 		p.Rows = append(p.Rows, ar)
 	}
-	teams, profs, err := a.DB.Workforce(r.Context())
+	teams, workers, err := a.filterOptions(r.Context(), lc.dir)
 	if err != nil {
 		a.serverError(w, r, err)
 		return
 	}
-	p.Teams, p.Workers = teamAndWorkerOptions(lc.dir, teams, profs)
+	p.Teams, p.Workers = teams, workers
 	a.Web.Render(w, r, status, "casework/approvals", p)
 }
 
@@ -587,12 +578,7 @@ func (a *App) approvalsAPI(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	action, what := audit.Listed, "approvals queue (API)"
-	if wantsCSV(r) {
-		action, what = audit.Exported, "approvals queue (API, CSV)"
-	}
-	if err := a.logChildren(r.Context(), lc.user, queueChildren(queue.Rows), action, what); err != nil {
-		a.serverError(w, r, err)
+	if !a.logList(w, r, lc.user, queueChildren(queue.Rows), "approvals queue", wantsCSV(r)) {
 		return
 	}
 	if wantsCSV(r) {
