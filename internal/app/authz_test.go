@@ -84,6 +84,8 @@ func TestAuthorisationMatrix(t *testing.T) {
 			{"GET", child, nil, nil, childStatus(viewers, 200)},
 			{"GET", child + "?type=protection&significant=1", nil, nil, childStatus(viewers, 200)},
 			{"GET", child + "/significant-events/new", nil, nil, childStatus(recorders, 200)},
+			{"GET", child + "/casework", nil, nil, childStatus(viewers, 200)},
+			{"GET", child + "/casework/conference", nil, nil, childStatus(recorders, 200)},
 			{"POST", child + "/significant-events", event, nil, childStatus(recorders, 303)},
 			{"GET", child + "/access-log", nil, nil, childStatus(logReaders, 200)},
 			{"GET", child + "/chronology.csv?type=protection", nil, nil, childStatus(viewers, 200)},
