@@ -117,6 +117,8 @@ const (
 	ManageSettings    Action = "manage_settings"      // local standards and extra bank holidays
 	ViewBreakGlass    Action = "view_break_glass"     // break-glass report for one's records
 	RecordNewChild    Action = "record_new_child"     // a contact about a child not yet known (FD-01)
+	ViewTraining      Action = "view_training"        // workers' training records (AC-04)
+	RecordTraining    Action = "record_training"      // add to a worker's training record (AC-04)
 )
 
 // Involvement is a professional currently involved with the child.

@@ -26,7 +26,8 @@ func (u *User) hasAny(roles []Role) bool {
 
 // Decide answers whether u may take action a on the child described by c.
 // For service-level actions (Search, ViewAggregates, ManageUsers,
-// ManageSettings, ViewBreakGlass, RecordNewChild) c is ignored and may be nil. A nil user is refused
+// ManageSettings, ViewBreakGlass, RecordNewChild, ViewTraining,
+// RecordTraining) c is ignored and may be nil. A nil user is refused
 // everything.
 func Decide(u *User, a Action, c *Child) Decision {
 	if u == nil {
@@ -45,6 +46,12 @@ func Decide(u *User, a Action, c *Child) Decision {
 		// Whoever records on children's files may take a contact about a
 		// child the service does not yet know.
 		return allowIf(u.hasAny(casework))
+	case ViewTraining:
+		// Who leads a section 47 enquiry is decided by those who allocate
+		// work and checked by those who assure it (AC-04).
+		return allowIf(u.hasAny(staff) || u.Has(Administrator))
+	case RecordTraining:
+		return allowIf(u.hasAny(managers) || u.Has(Administrator))
 	}
 	if c == nil {
 		return Decision{}

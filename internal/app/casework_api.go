@@ -54,6 +54,11 @@ var caseworkResources = func() []caseworkResource {
 		{"plans", "plan"},
 		{"plan-actions", "plan_action"},
 		{"management-decisions", "management_decision"},
+		// Oversight (oversight.go).
+		{"harm-concerns", "harm_concern"},
+		{"childs-voices", "childs_voice"},
+		{"core-group-actions", "core_group_action"},
+		{"chair-escalations", "chair_escalation"},
 	} {
 		k, ok := domain.KindNamed(p.kind)
 		if !ok {
@@ -116,14 +121,16 @@ func (a *App) mountCaseworkAPI() error {
 	return nil
 }
 
-// caseworkRules are the workflow rules with the authority's local policy
-// and calendar.
+// caseworkRules are the workflow rules with the authority's local policy,
+// calendar and workers' training records.
 func (a *App) caseworkRules(ctx context.Context) (casework.Rules, error) {
 	eng, err := a.Engine(ctx)
 	if err != nil {
 		return casework.Rules{}, err
 	}
-	return casework.New(eng), nil
+	rules := casework.New(eng)
+	rules.Training, err = a.DB.TrainingRecords(ctx)
+	return rules, err
 }
 
 // mayApprove reports whether the user may approve records on the child's
@@ -575,7 +582,7 @@ func (a *App) household(ctx context.Context, personID int64, on civil.Date) ([]c
 var childReferences = map[string]string{
 	"contact_id": "contact", "referral_id": "referral", "strategy_discussion_id": "strategy_discussion",
 	"s47_enquiry_id": "section47_enquiry", "conference_id": "conference", "cp_plan_id": "cp_plan",
-	"cin_plan_id": "cin_plan", "plan_id": "plan",
+	"cin_plan_id": "cin_plan", "plan_id": "plan", "core_group_id": "core_group", "plan_action_id": "plan_action",
 }
 
 // ownReferences checks that a record refers only to the child's own records.
@@ -671,6 +678,13 @@ func caseworkJSON(rules casework.Rules, cr *domain.ChildRecord, rec domain.Recor
 	case *domain.Section47Enquiry:
 		if due, ok := rules.ICPCTarget(cr, v); ok {
 			derived["icpc_target"] = due
+		}
+		if warning := rules.Section47TrainingWarning(v); warning != "" {
+			derived["training_warning"] = warning
+		}
+	case *domain.CoreGroupAction:
+		if due := rules.AgencyUpdateDue(v); !due.IsZero() {
+			derived["update_due"] = due
 		}
 	}
 	if len(derived) > 0 {

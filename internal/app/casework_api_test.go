@@ -212,7 +212,9 @@ func TestCaseworkAPIWalk(t *testing.T) {
 
 		// The initial conference (AC-14, AC-15): its target is derived.
 		conferenceBody := map[string]any{"referral_id": ref, "s47_enquiry_id": id(s47), "conference_type": "initial", "conference_date": "2025-11-28"}
-		worker.invalid("POST", child+"/conferences", conferenceBody, "", "agencies", "police_report_on_time", "reports_shared_date", "decision")
+		// Ruby is 11: she is offered an advocate (AC-20).
+		worker.invalid("POST", child+"/conferences", conferenceBody, "Ruby, aged 11", "agencies", "police_report_on_time", "reports_shared_date", "decision", "advocacy_offered")
+		conferenceBody["advocacy_offered"] = true
 		conferenceBody["agencies"] = []string{"childrens_social_care", "police", "health", "education"}
 		conferenceBody["police_report_on_time"] = false
 		conferenceBody["reports_shared_date"] = "2025-11-26"
