@@ -838,7 +838,7 @@ func (a *App) caseworkHub(w http.ResponseWriter, r *http.Request) {
 	p := caseworkHubPage{Page: a.page(r, ""), Child: cr.Person.Name(), ChildID: c.personID, Saved: r.URL.Query().Get("saved"),
 		Records: hubRecords(cr, rules, h, a.today())}
 	for _, f := range caseworkForms {
-		if f.Title != "" && h.write {
+		if h.write && f.Title != "" {
 			p.Steps = append(p.Steps, NavItem{Text: f.Title, Href: h.base + "casework/" + f.Slug})
 		}
 	}
@@ -961,20 +961,19 @@ func hubRecords(cr *domain.ChildRecord, rules casework.Rules, h hubLinks, today 
 	}
 	for i := range cr.CINPlans {
 		p := &cr.CINPlans[i]
-		switch {
-		case !p.EndDate.IsZero():
+		if !p.EndDate.IsZero() {
 			add("Child in need plan", p.StartDate, "Ended "+p.EndDate.Long())
 			continue
-		case !p.SignedOffDate.IsZero():
-			add("Child in need plan", p.StartDate, "Signed off "+p.SignedOffDate.Long())
-		default:
-			add("Child in need plan", p.StartDate, "Draft: not signed off", h.edit("cin-plan-sign-off", p.ID))
 		}
-		last := &out[len(out)-1]
+		status, signOff := "Signed off "+p.SignedOffDate.Long(), []NavItem(nil)
+		if p.SignedOffDate.IsZero() {
+			status, signOff = "Draft: not signed off", h.edit("cin-plan-sign-off", p.ID)
+		}
+		var write []NavItem
 		if !slices.ContainsFunc(cr.Plans, func(w domain.Plan) bool { return w.CINPlanID == p.ID }) {
-			last.Actions = append(last.Actions, h.next("plan", "Write the plan", &domain.Plan{Type: "cin", CINPlanID: p.ID, StartDate: p.StartDate})...)
+			write = h.next("plan", "Write the plan", &domain.Plan{Type: "cin", CINPlanID: p.ID, StartDate: p.StartDate})
 		}
-		last.Actions = append(last.Actions, h.next("cin-plan-review", "Record a review", &domain.CINPlanReview{CINPlanID: p.ID})...)
+		add("Child in need plan", p.StartDate, status, write, signOff, h.next("cin-plan-review", "Record a review", &domain.CINPlanReview{CINPlanID: p.ID}))
 	}
 	for i := range cr.CINPlanReviews {
 		rv := &cr.CINPlanReviews[i]
