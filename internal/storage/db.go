@@ -47,6 +47,7 @@ type DB struct {
 	// reads and writes cache prepared statements on each pool.
 	reads, writes *stmtCache
 	spareIDs      spareIDs
+	recent        recentlyLoaded
 }
 
 // Open opens the database named by dsn: a postgres:// or postgresql:// URL,

@@ -36,7 +36,7 @@ type loadOp struct {
 	oneRow bool
 	// entries, if set, are audit entries to seal and write.
 	entries []audit.Entry
-	what   string // for errors: "insert referral 12"
+	what    string // for errors: "insert referral 12"
 }
 
 // loadChunk is how many statements go to the writer, and on PostgreSQL to
@@ -61,7 +61,7 @@ type loader struct {
 	next map[string]int64
 	// written is what this transaction has stored of each record it wrote,
 	// so that an update needs no read to know the version it replaces or
-	// the record as it was.
+	// the record as it was; recent is the same for earlier loads.
 	written map[recordKey]stored
 }
 
@@ -194,6 +194,65 @@ func (l *loader) finish() error {
 	return l.failed()
 }
 
+// recentlyLoaded remembers the records the last loads wrote, as they were
+// stored, because a generator updates mostly what it wrote lately: an
+// assessment completed weeks after it started. A record changed by anyone
+// else since fails its update's version check, so a stale entry is never
+// written over a newer record.
+type recentlyLoaded struct {
+	mu    sync.Mutex
+	m     map[recordKey]recent
+	order []recent // a ring, oldest at next
+	next  int
+	gen   uint64
+}
+
+type recent struct {
+	key recordKey
+	gen uint64
+	stored
+}
+
+// recentRecords is how many records recentlyLoaded keeps: about two
+// months of a large authority's changes, in some tens of megabytes.
+const recentRecords = 1 << 16
+
+func (r *recentlyLoaded) get(k recordKey) (stored, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	e, ok := r.m[k]
+	return e.stored, ok
+}
+
+// forget drops a record changed outside a load.
+func (r *recentlyLoaded) forget(k recordKey) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.m != nil {
+		delete(r.m, k)
+	}
+}
+
+// keep remembers a committed load's records, forgetting the oldest.
+func (r *recentlyLoaded) keep(written map[recordKey]stored) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.m == nil {
+		r.m = make(map[recordKey]recent, recentRecords)
+		r.order = make([]recent, recentRecords)
+	}
+	for k, s := range written {
+		if old := r.order[r.next]; old.gen != 0 && r.m[old.key].gen == old.gen {
+			delete(r.m, old.key)
+		}
+		r.gen++
+		e := recent{k, r.gen, s}
+		r.m[k] = e
+		r.order[r.next] = recent{key: k, gen: r.gen}
+		r.next = (r.next + 1) % recentRecords
+	}
+}
+
 // spareIDs are ids a PostgreSQL load took from a sequence and did not use,
 // kept for the next load so that a generated authority's ids run on without
 // gaps.
@@ -297,6 +356,12 @@ func (l *loader) update(ks *kindSQL, r domain.Record) error {
 	e := r.Base()
 	key := recordKey{ks.kind.Name, e.ID}
 	before, ok := l.written[key]
+	if !ok {
+		before, ok = l.tx.db.recent.get(key)
+		// A record whose version is not the one remembered was changed
+		// since: read it, to know whether this change is the stale one.
+		ok = ok && before.entity.Version == e.Version
+	}
 	if !ok {
 		// Not changed in this transaction, so what is committed is current.
 		s, err := l.tx.db.reads.get(l.tx.ctx, ks.byID)

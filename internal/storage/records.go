@@ -133,9 +133,10 @@ func (db *DB) write(ctx context.Context, ch Change, bulk bool, fn func(tx *Tx) e
 		}
 	}
 	err = fn(tx)
-	if tx.load != nil {
+	load := tx.load
+	if load != nil {
 		// The loader must stop using the transaction before it ends.
-		if lerr := tx.load.finish(); err == nil {
+		if lerr := load.finish(); err == nil {
 			err = lerr
 		}
 	}
@@ -147,6 +148,9 @@ func (db *DB) write(ctx context.Context, ch Change, bulk bool, fn func(tx *Tx) e
 	}
 	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
+	}
+	if load != nil {
+		db.recent.keep(load.written)
 	}
 	return nil
 }
@@ -179,6 +183,7 @@ func (tx *Tx) Update(r domain.Record) error {
 	if tx.load != nil {
 		return tx.load.update(ks, r)
 	}
+	tx.db.recent.forget(recordKey{ks.kind.Name, e.ID})
 	before, err := tx.get(ks, e.ID)
 	if err != nil {
 		return err
@@ -207,6 +212,7 @@ func (tx *Tx) Delete(r domain.Record) error {
 	}
 	ks := tx.db.kindSQL(r)
 	e := r.Base()
+	tx.db.recent.forget(recordKey{ks.kind.Name, e.ID})
 	before, err := tx.get(ks, e.ID)
 	if err != nil {
 		return err
