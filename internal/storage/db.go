@@ -100,12 +100,17 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 // for the writer BEGIN IMMEDIATE, so a write transaction takes the write
 // lock up front rather than failing half-way, and a checkpoint every 16 MiB
 // of log rather than every 4, so pages changed by every write (the audit
-// trail's indexes) are copied back to the database less often.
+// trail's indexes) are copied back to the database less often. Only readers
+// map the file into memory: the writer touches every part of it, and mapped
+// pages would make its memory the size of the database, for no speed.
 func sqliteDSN(path string, writer bool) string {
 	path = strings.TrimPrefix(path, "file:")
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "synchronous(FULL)", "busy_timeout(10000)", "mmap_size(1073741824)", "cache_size(-32768)", "temp_store(MEMORY)"} {
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "synchronous(FULL)", "busy_timeout(10000)", "cache_size(-32768)", "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
+	}
+	if !writer {
+		q.Add("_pragma", "mmap_size(1073741824)")
 	}
 	if writer {
 		q.Set("_txlock", "immediate")
