@@ -339,8 +339,6 @@ func BenchmarkCINExport(b *testing.B) {
 // author, not recording failures it plants. docs/returns.md lists them.
 var knownSynthGaps = map[string]string{
 	"8540": "no disability recorded, not even NONE",
-	"2990": "a referral closed RC8 after a section 47 enquiry",
-	"8867": "a referral closed while its assessment was still open",
 }
 
 // TestCINSyntheticAuthority builds the 2025-26 census of the small
