@@ -57,7 +57,11 @@ func (s *sim) writePlan(c *child, by *worker, p *domain.Plan, authorised bool) *
 		p.ChildsWords = oneOf(s.r, "I want to stay at home with my mum.", "I want the arguing to stop.", "I like my school and my friends.", "I want to see my dad more.", "I don't want to move again.", "I want people to listen to me.")
 	}
 	s.record(by, p)
+	s.hearChild(c, by, "plan", p.ID)
 	d := &planDoc{p: p}
+	if (p.Type == "cp" || p.Type == "cin") && s.chanceOf("vague plan", p.ID).chance(vaguePlan) {
+		return d // a plan with no SMART actions (¶37, ¶38)
+	}
 	list := actions[p.Type]
 	first := s.r.IntN(len(list))
 	for i := range 2 {

@@ -21,11 +21,14 @@ const (
 	enquiryWithoutOutcome = 0.06
 )
 
-// concernRaised is reasonable cause to suspect significant harm: a strategy
-// discussion follows the same or the next working day.
+// concernRaised is reasonable cause to suspect significant harm, marked on
+// the referral: a strategy discussion follows the same or the next working
+// day; for immediate risk the same day, though not always (¶35).
 func (s *sim) concernRaised(f *family) {
 	f.concern = s.today
-	s.on(s.workingDaysAfter(s.today, spread{{0.7, 0, 0}, {0.3, 1, 1}}), func() { s.strategyDiscussion(f) })
+	delay := s.r.draw(spread{{sameDay, 0, 0}, {1 - sameDay, 1, 1}})
+	s.raiseConcern(f, delay)
+	s.on(s.cal.AddWorkingDays(s.today, delay), func() { s.strategyDiscussion(f) })
 }
 
 func (s *sim) strategyDiscussion(f *family) {
@@ -156,8 +159,10 @@ func (s *sim) initialConference(f *family) {
 			conf.Type = "pre_birth_initial"
 		}
 		s.record(chair, conf)
+		s.hearChild(c, chair, "conference", conf.ID)
 		conferences[c] = conf
 	}
+	s.chairVisits(chair, inOrder(conferences))
 	if len(f.children) == 0 {
 		return
 	}
@@ -184,6 +189,7 @@ func (s *sim) conference(c *child, chair *worker, kind, decision string) *domain
 		conf.Agencies = append(conf.Agencies, "education")
 	}
 	conf.ChildParticipation = s.participation(c)
+	s.advocacy(c, conf)
 	return conf
 }
 
@@ -231,27 +237,30 @@ func (s *sim) startCP(f *family, conferences map[*child]*domain.Conference) {
 	}
 	gen := f.gen
 	// The first core group within 10 working days (CP-6), then every six
-	// weeks or so; visits at least every four weeks (the local standard
+	// weeks or so, a few late (¶44: mostly regular); visits at least every four weeks (the local standard
 	// cp.visit_interval, which the report does not state), on time for 97%
 	// of children (F064); the first review conference within three months
 	// (CP-7), then every six months (CP-8).
 	s.on(s.workingDaysAfter(s.today, spread{{0.92, 5, 10}, {0.08, 11, 15}}), func() {
 		if f.gen == gen {
 			s.coreGroup(f)
-			s.routine(f, in(28, 42), func() { s.coreGroup(f) })
+			s.routine(f, spread{{0.9, 28, 42}, {0.1, 43, 75}}, func() { s.coreGroup(f) })
 		}
 	})
 	s.routine(f, spread{{0.9985, 14, 25}, {0.0015, 29, 40}}, func() { s.visit(f, "cp") })
 	s.on(s.daysAfter(s.today, spread{{0.97, 80, 91}, {0.03, 92, 105}}), func() { s.reviewConference(f, gen, 1) })
+	s.caseDirections(f)
 }
 
 func (s *sim) coreGroup(f *family) {
 	w := f.children[0].sw.w
 	for _, c := range f.children {
 		if c.cp != nil {
-			s.record(w, &domain.CoreGroup{PersonID: c.p.ID, CPPlanID: c.cp.plan.ID, Date: s.today,
+			group := &domain.CoreGroup{PersonID: c.p.ID, CPPlanID: c.cp.plan.ID, Date: s.today,
 				Agencies: []string{"childrens_social_care", "health", "education"},
-				Notes:    oneOf(s.r, "Plan reviewed; most actions on track.", "Parents did not attend; actions carried forward.", "Good progress on home conditions.", "Concerns about missed appointments.")})
+				Notes:    oneOf(s.r, "Plan reviewed; most actions on track.", "Parents did not attend; actions carried forward.", "Good progress on home conditions.", "Concerns about missed appointments.")}
+			s.record(w, group)
+			s.agencyUpdates(c, w, group)
 		}
 	}
 }
@@ -275,19 +284,28 @@ func (s *sim) reviewConference(f *family, gen, n int) {
 	chair := s.pickWorker("cp_chairs")
 	recategorise := !end && s.r.chance(0.1)
 	category := pick(s.r, choice[string]{{70, "NEG"}, {20, "EMO"}, {10, "MUL"}})
+	reviews := map[*child]*domain.Conference{}
 	for _, c := range f.children {
 		if c.cp == nil {
 			continue
 		}
-		s.record(chair, s.conference(c, chair, "review", decision))
+		conf := s.conference(c, chair, "review", decision)
+		s.record(chair, conf)
+		s.hearChild(c, chair, "conference", conf.ID)
+		reviews[c] = conf
 		if recategorise && c.cp.plan.LatestCategory != category {
 			c.cp.plan.LatestCategory = category
 			s.amend(c.sw.w, c.cp.plan)
 		}
 	}
+	s.chairVisits(chair, inOrder(reviews))
+	s.escalate(f, chair, reviews)
 	if end {
 		s.endCP(f)
 		return
+	}
+	if n >= 3 && s.r.chance(0.6) {
+		s.driftReview(f)
 	}
 	switch u := s.r.Float64(); {
 	case u < 0.06 && !f.preProceedings:

@@ -195,6 +195,7 @@ func (s *sim) hire(t *team, role string, agency bool, start civil.Date) {
 		"iro": "Independent Reviewing Officer", "cp_chair": "Child Protection Chair", "early_help_practitioner": "Family Support Practitioner",
 	}[role]
 	w := s.newProfessional(t, role, title, agency, start)
+	s.train(w)
 	t.staff = append(t.staff, w)
 	s.every(start.AddDays(s.r.between(7, 35)), in(28, 70), func() bool { return s.supervise(w) })
 	monthly := leavingEmployed
