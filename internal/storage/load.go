@@ -43,7 +43,8 @@ type loadOp struct {
 // the server, at once.
 const loadChunk = 256
 
-// idBlock is how many ids a PostgreSQL load takes from a sequence at once.
+// idBlock is how many ids a load takes at a time for a table: on PostgreSQL
+// from the table's sequence, in one query.
 const idBlock = 512
 
 type loader struct {
