@@ -38,9 +38,10 @@ const (
 )
 
 // chanceOf is oversight's own chance for one record, drawn from the seed
-// and what the record is about, not from the simulation's stream: recording
-// oversight leaves the rest of the authority as it was, so the calibrated
-// figures do not move.
+// and what the record is about rather than from the simulation's stream.
+// The stream still moves by one draw for each record stored (its time of
+// recording), so the rest of the authority changes a little with the number
+// of oversight records: TestCalibration is the check.
 func (s *sim) chanceOf(what string, ids ...int64) rng {
 	seed := s.cfg.Seed ^ 0x6f76657273696768
 	for _, c := range what {
@@ -74,7 +75,7 @@ func (s *sim) raiseConcern(f *family, delay int) {
 	if immediate {
 		level = "immediate_risk"
 	}
-	at := s.workingHours(s.today)
+	at := at(s.today, 8.5+r.Float64()*8.5)
 	concern := oneOf(r, "Unexplained bruising seen at school.", "Child disclosed being hit by a parent.", "Police attended a violent incident; the children were present.",
 		"Baby found alone in the house.", "Home conditions have deteriorated badly.")
 	for _, c := range f.children {
