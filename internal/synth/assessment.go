@@ -377,9 +377,8 @@ func (s *sim) privateFosteringNotified() {
 	source := pick(s.r, choice[string]{{45, "2A"}, {20, "3C"}, {20, "1A"}, {15, "1B"}})
 	ct := &domain.Contact{PersonID: c.p.ID, ContactAt: s.workingHours(s.today), Source: source, SourceOrganisationID: s.sourceOrganisation(source),
 		PresentingConcerns: "Child living with a family friend, not a relative, for more than 28 days.",
-		Decision:           "referral", DecidedByID: mash.team.manager.p.ID, ProfessionalID: mash.p.ID, TeamID: mash.team.t.ID}
-	ct.DecisionAt = ct.ContactAt.Add(90 * time.Minute)
-	s.record(mash, ct)
+		ProfessionalID:     mash.p.ID, TeamID: mash.team.t.ID, ReferrerThreshold: "child_in_need"}
+	s.takeContact(mash, []*domain.Contact{ct}, &screening{decision: "referral", level: "child_in_need", manager: mash.team.manager, at: ct.ContactAt.Add(90 * time.Minute)})
 	f := s.refer(hh, hh.children, []*domain.Contact{ct}, source, "private_fostering", false)
 	// The first visit is due within 7 working days of notification (PF-2).
 	s.on(s.workingDaysAfter(s.today, in(1, 7)), func() {

@@ -684,10 +684,9 @@ func (s *sim) uascArrives() {
 		&domain.ImmigrationStatus{PersonID: c.p.ID, Status: "uasc", From: s.today},
 		&domain.Identifier{PersonID: c.p.ID, Type: "home_office_ref", Value: "HO" + c.p.LAChildID[2:], ValidFrom: s.today})
 	ct := &domain.Contact{PersonID: c.p.ID, ContactAt: s.workingHours(s.today), Source: "6", SourceOrganisationID: s.org.police.ID,
-		PresentingConcerns: "Young person found at a motorway services; no adult with them.", Decision: "referral",
-		DecidedByID: mash.team.manager.p.ID, ProfessionalID: mash.p.ID, TeamID: mash.team.t.ID}
-	ct.DecisionAt = ct.ContactAt.Add(time.Hour)
-	s.record(mash, ct)
+		PresentingConcerns: "Young person found at a motorway services; no adult with them.",
+		ProfessionalID:     mash.p.ID, TeamID: mash.team.t.ID, ReferrerThreshold: "child_protection"}
+	s.takeContact(mash, []*domain.Contact{ct}, &screening{decision: "referral", level: "child_protection", manager: mash.team.manager, at: ct.ContactAt.Add(time.Hour)})
 	s.refer(hh, hh.children, []*domain.Contact{ct}, "6", "uasc", true)
 	s.enterCare(hh.children, "uasc")
 }

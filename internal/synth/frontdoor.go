@@ -129,15 +129,13 @@ func (s *sim) contactArrives(working bool) {
 		decideOn = s.workingDaysAfter(s.today, spread{{0.9, 1, 1}, {0.1, 2, 3}})
 	}
 	mash := s.pickWorker("front_door")
-	manager := mash.team.manager
 	contacts := make([]*domain.Contact, len(kids))
+	level := s.decidedLevel(decision, f)
 	for i, c := range kids {
 		ct := &domain.Contact{PersonID: c.p.ID, ContactAt: arrived, Source: source, SourceOrganisationID: s.sourceOrganisation(source),
 			DomesticAbuseNotification: da, EarlyHelpAssessment: s.r.chance(0.04),
-			PresentingConcerns: s.concern(source, da), ProfessionalID: mash.p.ID, TeamID: mash.team.t.ID}
-		if da {
-			ct.SufficientInformation = ptr(s.r.chance(0.85))
-		}
+			PresentingConcerns: s.concern(source, da), ProfessionalID: mash.p.ID, TeamID: mash.team.t.ID,
+			Disabled: len(c.disabilities) > 0, DisabilityTypes: c.disabilities}
 		if f != nil {
 			ct.AgencyChecks = "Open case: information passed to the allocated social worker."
 		} else if known {
@@ -145,35 +143,32 @@ func (s *sim) contactArrives(working bool) {
 		}
 		contacts[i] = ct
 	}
-	decide := func() {
+	if da {
+		s.notify(contacts, hh, decision)
+	}
+	referrer := s.referrerLevel(source, contacts[0].DASHRisk, level)
+	for _, ct := range contacts {
+		ct.ReferrerThreshold = referrer
+	}
+	// The decision is the MASH team manager's, at least 20 minutes after the
+	// contact came in.
+	screened := func() *screening {
 		decidedAt := s.workingHours(s.today)
 		if min := arrived.Add(20 * time.Minute); decidedAt.Before(min) {
 			decidedAt = min
 		}
-		for _, ct := range contacts {
-			ct.Decision, ct.DecisionAt, ct.DecidedByID = decision, decidedAt, manager.p.ID
-		}
+		return &screening{decision: decision, level: level, manager: mash.team.manager, at: decidedAt}
 	}
 	if decideOn == s.today {
-		decide()
-	}
-	for _, ct := range contacts {
-		s.record(mash, ct)
-	}
-	act := func() {
-		if decideOn != s.today || contacts[0].Decision == "" {
-			decide()
-			for _, ct := range contacts {
-				s.amend(manager, ct)
-			}
-		}
+		s.takeContact(mash, contacts, screened())
 		s.actOnContact(hh, kids, contacts, decision, source)
-	}
-	if decideOn == s.today {
-		act()
 		return
 	}
-	s.on(decideOn, act)
+	s.takeContact(mash, contacts, nil)
+	s.on(decideOn, func() {
+		s.recordScreening(contacts, screened())
+		s.actOnContact(hh, kids, contacts, decision, source)
+	})
 }
 
 // screen is the front door's decision on a new contact. About half of all
@@ -536,13 +531,14 @@ func (s *sim) stepUp(hh *household) {
 	}
 	mash := s.pickWorker("front_door")
 	contacts := make([]*domain.Contact, len(kids))
+	at := s.workingHours(s.today)
 	for i, c := range kids {
-		contacts[i] = &domain.Contact{PersonID: c.p.ID, ContactAt: s.workingHours(s.today), Source: "5D", SourceOrganisationID: s.org.ifss.ID,
+		contacts[i] = &domain.Contact{PersonID: c.p.ID, ContactAt: at, Source: "5D", SourceOrganisationID: s.org.ifss.ID,
 			EarlyHelpAssessment: true, PresentingConcerns: "Early help plan not reducing concerns; step up requested.",
-			ProfessionalID: mash.p.ID, TeamID: mash.team.t.ID}
-		contacts[i].Decision, contacts[i].DecisionAt, contacts[i].DecidedByID = "referral", contacts[i].ContactAt.Add(2*time.Hour), mash.team.manager.p.ID
-		s.record(mash, contacts[i])
+			ProfessionalID: mash.p.ID, TeamID: mash.team.t.ID, ReferrerThreshold: "child_in_need",
+			Disabled: len(c.disabilities) > 0, DisabilityTypes: c.disabilities}
 	}
+	s.takeContact(mash, contacts, &screening{decision: "referral", level: "child_in_need", manager: mash.team.manager, at: at.Add(2 * time.Hour)})
 	s.refer(hh, kids, contacts, "5D", "", false)
 }
 

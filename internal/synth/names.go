@@ -105,7 +105,7 @@ func (r rng) street() string {
 
 // ids issues the identifiers that must be unique across the authority.
 type ids struct {
-	child, nhs, pupil, staff, registration, urn, court int
+	child, nhs, pupil, staff, registration, urn, court, police int
 }
 
 // laChildID is the authority's child identifier.
@@ -172,6 +172,13 @@ func (n *ids) ofstedURN() string {
 func (n *ids) courtReference(year int) string {
 	n.court++
 	return fmt.Sprintf("DN%02dC%05d", year%100, n.court)
+}
+
+// policeReference is the incident log number a police domestic abuse
+// notification quotes: a serial and the year.
+func (n *ids) policeReference(year int) string {
+	n.police++
+	return fmt.Sprintf("DVP/%06d/%02d", n.police, year%100)
 }
 
 // email is a work address in a domain reserved for examples.

@@ -61,6 +61,7 @@ func (s *sim) migrateFamily(stage, route string, since spread) int {
 	// Nobody reaches 18 before the migration.
 	eldest = max(0, min(eldest, 17-s.cfg.From.DaysSince(s.today)/365))
 	hh := s.newHousehold(pick(s.r, households), s.familyDOBs(eldest), s.system)
+	s.importEarlierContacts(hh)
 	f := s.refer(hh, hh.children, nil, pick(s.r, contactSources), route, true)
 	s.today = start
 	outcomes := map[string][]string{"cp": {"strategy_discussion", "provide_services"}, "cin": {"provide_services"}}[stage]

@@ -30,6 +30,9 @@ type child struct {
 	hh       *household
 	dob      civil.Date // the real or expected date of birth
 	disabled bool
+	// disabilities are the types recorded on the child's file, which the
+	// front door copies onto a contact (FD-13).
+	disabilities []string
 
 	ref         *domain.Referral // the open referral: the CIN episode
 	fam         *family
@@ -124,7 +127,8 @@ func (s *sim) addChild(hh *household, dob civil.Date, by *worker) *child {
 	hh.children = append(hh.children, c)
 	s.record(by, p)
 	if c.disabled && !c.unborn(s.today) {
-		for _, code := range disabilities(s.r) {
+		c.disabilities = disabilities(s.r)
+		for _, code := range c.disabilities {
 			s.record(by, &domain.Disability{PersonID: p.ID, Code: code})
 		}
 	}

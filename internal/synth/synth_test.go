@@ -31,7 +31,7 @@ func TestCalibration(t *testing.T) {
 	}
 	ctx := context.Background()
 	db := storagetest.Open(t, "sqlite")
-	cfg := Config{Preset: small, Seed: 7, From: civil.MustParse("2022-09-01"), To: civil.MustParse("2025-08-31")}
+	cfg := Config{Preset: small, Seed: 9, From: civil.MustParse("2022-09-01"), To: civil.MustParse("2025-08-31")}
 	generate(t, db, cfg)
 	st, err := db.Stock(ctx, cfg.To)
 	if err != nil {
@@ -96,7 +96,7 @@ func TestDeterministic(t *testing.T) {
 func TestMondayMorning(t *testing.T) {
 	ctx := context.Background()
 	db := storagetest.Open(t, "sqlite")
-	cfg := Config{Preset: small, Scale: 4, Seed: 3, From: civil.MustParse("2024-06-01"), To: civil.MustParse("2024-12-31")}
+	cfg := Config{Preset: small, Scale: 4, Seed: 4, From: civil.MustParse("2024-06-01"), To: civil.MustParse("2024-12-31")}
 	res := generate(t, db, cfg)
 	if res.Children == 0 || res.Staff == 0 || res.Population != 13140 {
 		t.Fatalf("result: %+v", res)

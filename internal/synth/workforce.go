@@ -91,6 +91,19 @@ var services = []struct {
 // Teams are named by area when a service needs several.
 var areas = []string{"North", "Central", "South", "East", "West", "Thorne", "Mexborough", "Balby", "Bentley", "Armthorpe"}
 
+// frontDoorAssistants are the unqualified staff at the front door at
+// Doncaster's size, who take contacts and make the enquiries a registered
+// manager decides on (¶26: "a reliance on unqualified workers").
+const frontDoorAssistants = 3
+
+// disabilityExpertise says whether a team's senior practitioner is a
+// disability specialist the front door consults before a disabled child's
+// contact closes without a service (FD-13): the front door's own and the
+// disabled children's teams'. ¶40 found too few at the point of contact.
+func disabilityExpertise(kind string) bool {
+	return kind == "front_door" || kind == "disabled_children"
+}
+
 // Turnover: monthly chances of leaving, and how many replacements are agency
 // staff, chosen so that about 9.5% of social workers are agency (F201).
 const (
@@ -119,10 +132,15 @@ func (s *sim) setUp() {
 				t := s.newTeam(name, p.kind, head, "team_manager", "Team Manager, "+name)
 				for j := range needed/teams + boolInt(i < needed%teams) {
 					role := p.role
-					if j == 0 && role == "social_worker" && needed > 2 {
+					if j == 0 && role == "social_worker" && (needed > 2 || disabilityExpertise(p.kind)) {
 						role = "senior_practitioner"
 					}
 					s.hire(t, role, s.r.chance(agencyAtStart), s.cfg.From.AddDays(-s.r.between(30, 12*365)))
+				}
+				if p.kind == "front_door" {
+					for range max(1, int(frontDoorAssistants*s.scale/float64(teams)+0.5)) {
+						s.hire(t, "family_support_worker", s.r.chance(agencyAtStart), s.cfg.From.AddDays(-s.r.between(30, 8*365)))
+					}
 				}
 			}
 		}
@@ -173,6 +191,7 @@ func (s *sim) newProfessional(t *team, role, title string, agency bool, start ci
 	default:
 		p.Registration = "unqualified"
 	}
+	p.DisabilitySpecialist = role == "senior_practitioner" && disabilityExpertise(t.kind)
 	w := &worker{p: p, team: t}
 	s.record(s.recorderFor(t), p)
 	return w
@@ -193,6 +212,7 @@ func (s *sim) hire(t *team, role string, agency bool, start civil.Date) {
 	title := map[string]string{
 		"social_worker": "Social Worker", "senior_practitioner": "Senior Practitioner", "personal_adviser": "Personal Adviser",
 		"iro": "Independent Reviewing Officer", "cp_chair": "Child Protection Chair", "early_help_practitioner": "Family Support Practitioner",
+		"family_support_worker": "Social Work Assistant",
 	}[role]
 	w := s.newProfessional(t, role, title, agency, start)
 	s.train(w)
