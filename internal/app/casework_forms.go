@@ -407,6 +407,10 @@ func (a *App) renderCaseworkForm(w http.ResponseWriter, r *http.Request, status 
 			p.Controls = append(p.Controls, controlOf(q, form, fr.cr, teams, profs))
 		}
 	}
+	if err := a.offerThresholdLevels(r.Context(), fr.spec.Questions, p.Controls, form.Values); err != nil {
+		a.serverError(w, r, err)
+		return
+	}
 	seen := map[string]bool{}
 	for _, e := range form.Errors {
 		if !fr.spec.asks(e.Field) {

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/waymark-care/waymark/internal/access"
@@ -107,7 +108,45 @@ func (a *App) renderNewContact(w http.ResponseWriter, r *http.Request, status in
 	for _, q := range formNamed("contact").Questions {
 		p.Contact = append(p.Contact, controlOf(q, form, empty, teams, profs))
 	}
+	if err := a.offerThresholdLevels(r.Context(), formNamed("contact").Questions, p.Contact, form.Values); err != nil {
+		a.serverError(w, r, err)
+		return
+	}
 	a.Web.Render(w, r, status, "new-contact", p)
+}
+
+// offerThresholdLevels offers a form's threshold questions (those on the
+// threshold level list) the levels of the authority's guidance in force on
+// the day the contact came in, or today before that is entered: the levels
+// a contact is checked against, which need not be the default list (FD-03).
+func (a *App) offerThresholdLevels(ctx context.Context, qs []question, controls []control, values url.Values) error {
+	if !slices.ContainsFunc(qs, func(q question) bool { return q.List == codes.ThresholdLevel }) {
+		return nil
+	}
+	eng, err := a.Engine(ctx)
+	if err != nil {
+		return err
+	}
+	day := a.today()
+	if d, present, msg := dateParts(values, "contact_at"); present && msg == "" {
+		day = d
+	}
+	g, ok := eng.Policy.ThresholdGuidance.At(day)
+	if !ok {
+		return nil
+	}
+	var opts []web.Option
+	for _, l := range g.Levels {
+		opts = append(opts, web.Option{Value: l.Value, Text: l.Description})
+	}
+	for i := range controls {
+		f := &controls[i].Field
+		if slices.ContainsFunc(qs, func(q question) bool { return q.Name == f.Name && q.List == codes.ThresholdLevel }) {
+			f.Options = opts
+			f.Hint = strings.TrimPrefix(f.Hint+". Guidance in force: "+g.Version, ". ")
+		}
+	}
+	return nil
 }
 
 func (a *App) newContactPost(w http.ResponseWriter, r *http.Request) {

@@ -160,3 +160,45 @@ func TestThresholdProfilePages(t *testing.T) {
 		t.Errorf("CSV:\n%s", csv.body)
 	}
 }
+
+// TestContactFormOffersGuidanceLevels: the contact forms offer the levels of
+// the threshold guidance in force on the day the contact came in, not the
+// default list (FD-03).
+func TestContactFormOffersGuidanceLevels(t *testing.T) {
+	f := newFixture(t, storagetest.Open(t, "sqlite"))
+	ruby, _ := driftFixture(t, f)
+	doc := `{"threshold.guidance": [{"from": null, "value": {"version": "Continuum 2014", "levels": [
+		{"value": "level_1", "description": "Level 1: universal"}, {"value": "level_2", "description": "Level 2: targeted"},
+		{"value": "level_3", "description": "Level 3: complex"}]}},
+		{"from": "2025-10-01", "value": {"version": "Continuum 2025", "levels": [
+		{"value": "universal", "description": "Universal"}, {"value": "targeted", "description": "Targeted early help"},
+		{"value": "specialist", "description": "Specialist: child in need or protection"}]}}]}`
+	if _, err := f.db.SaveLocalPolicy(context.Background(), storage.Change{Actor: "admin", At: testNow}, []byte(doc), 0); err != nil {
+		t.Fatal(err)
+	}
+	worker := f.signedIn("worker")
+	form := fmt.Sprintf("/children/%d/casework/contact", ruby)
+	for _, c := range []struct {
+		page      string
+		want, not []string
+	}{
+		{form, []string{`value="targeted"`, "Specialist: child in need or protection", "Guidance in force: Continuum 2025"}, []string{`value="child_in_need"`, `value="level_2"`}},
+		{form + "?contact_at-day=3&contact_at-month=3&contact_at-year=2025", []string{`value="level_2"`, "Guidance in force: Continuum 2014"}, []string{`value="targeted"`}},
+		{"/contacts/new", []string{`value="specialist"`}, []string{`value="child_protection"`}},
+	} {
+		res := worker.get(c.page)
+		if res.status != http.StatusOK {
+			t.Fatalf("%s: %d", c.page, res.status)
+		}
+		for _, s := range c.want {
+			if !strings.Contains(res.body, s) {
+				t.Errorf("%s: no %s", c.page, s)
+			}
+		}
+		for _, s := range c.not {
+			if strings.Contains(res.body, s) {
+				t.Errorf("%s: offers %s", c.page, s)
+			}
+		}
+	}
+}
