@@ -30,33 +30,22 @@ func (tx *Tx) audit(action audit.Action, r domain.Record, before, after json.Raw
 }
 
 // appendAudit adds an entry, made by the transaction's actor at its time,
-// to the chain; it is written at commit. In a bulk load the writer seals
-// and writes entries a batch at a time, so hashing runs beside the work.
+// to the chain; it is written at commit, or in a bulk load with the next
+// hundred.
 func (tx *Tx) appendAudit(e audit.Entry) error {
-	e.At, e.Actor = tx.change.At, tx.change.Actor
-	tx.pending = append(tx.pending, e)
-	if tx.load != nil {
-		if len(tx.pending) == auditBatch {
-			tx.load.queue(loadOp{entries: tx.pending, what: "write audit entries"})
-			tx.pending = make([]audit.Entry, 0, auditBatch)
-		}
-		return nil
-	}
 	if err := tx.readAuditHead(); err != nil {
 		return err
 	}
-	tx.seal(tx.pending[len(tx.pending)-1:])
-	return nil
-}
-
-// seal chains entries onto the head of the trail, in order. The head must
-// have been read.
-func (tx *Tx) seal(entries []audit.Entry) {
-	for i := range entries {
-		e := &entries[i]
-		e.Seal(tx.head.seq+1, tx.head.hash)
-		tx.head.seq, tx.head.hash = e.Seq, e.Hash
+	e.At, e.Actor = tx.change.At, tx.change.Actor
+	e.Seal(tx.head.seq+1, tx.head.hash)
+	tx.head.seq, tx.head.hash = e.Seq, e.Hash
+	tx.pending = append(tx.pending, e)
+	if tx.load != nil && len(tx.pending) == auditBatch {
+		query, args := tx.auditInsert(tx.pending)
+		tx.load.queue(loadOp{query: query, args: args, what: "write audit entries"})
+		tx.pending = tx.pending[:0]
 	}
+	return nil
 }
 
 // readAuditHead reads the head of the chain, the first time the

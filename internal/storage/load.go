@@ -34,9 +34,7 @@ type loadOp struct {
 	args  []any
 	// oneRow is set for an update, which must change exactly one row.
 	oneRow bool
-	// entries, if set, are audit entries to seal and write.
-	entries []audit.Entry
-	what    string // for errors: "insert referral 12"
+	what   string // for errors: "insert referral 12"
 }
 
 // loadChunk is how many statements go to the writer, and on PostgreSQL to
@@ -76,9 +74,9 @@ type stored struct {
 	json   json.RawMessage
 }
 
-// startLoad reads what the writer must not race for, and starts it.
+// startLoad starts the writer.
 func (tx *Tx) startLoad() error {
-	if err := tx.readAuditHead(); err != nil {
+	if err := tx.readAuditHead(); err != nil { // while the connection is free
 		return err
 	}
 	l := &loader{
@@ -119,7 +117,6 @@ func (l *loader) write() {
 // costs no round trip.
 func (l *loader) execute(chunk []loadOp) error {
 	for _, op := range chunk {
-		l.prepare(&op)
 		res, err := l.tx.exec(op.query, op.args...)
 		if err == nil && op.oneRow {
 			err = oneRow(res)
@@ -136,9 +133,8 @@ func (l *loader) execute(chunk []loadOp) error {
 func (l *loader) pipeline(chunk []loadOp) error {
 	return l.tx.conn.Raw(func(driverConn any) error {
 		b := &pgx.Batch{}
-		for i := range chunk {
-			l.prepare(&chunk[i])
-			b.Queue(chunk[i].query, chunk[i].args...)
+		for _, op := range chunk {
+			b.Queue(op.query, op.args...)
 		}
 		results := driverConn.(*stdlib.Conn).Conn().SendBatch(l.tx.ctx, b)
 		defer results.Close()
@@ -153,15 +149,6 @@ func (l *loader) pipeline(chunk []loadOp) error {
 		}
 		return nil
 	})
-}
-
-// prepare seals an op's audit entries, in the order they are written, and
-// makes the statement that writes them.
-func (l *loader) prepare(op *loadOp) {
-	if op.entries != nil {
-		l.tx.seal(op.entries) // startLoad read the head
-		op.query, op.args = l.tx.auditInsert(op.entries)
-	}
 }
 
 func (l *loader) failed() error {
@@ -188,7 +175,6 @@ func (l *loader) finish() error {
 	close(l.ops)
 	<-l.done
 	l.tx.load = nil
-	l.tx.seal(l.tx.pending)
 	if l.tx.db.dialect == Postgres {
 		l.tx.db.spareIDs.give(l.ids)
 	}
@@ -388,4 +374,53 @@ func (l *loader) update(ks *kindSQL, r domain.Record) error {
 	}
 	l.queue(loadOp{query: ks.update, args: args, oneRow: true, what: fmt.Sprintf("update %s %d", ks.kind.Name, e.ID)})
 	return nil
+}
+
+// WithoutAuditIndexes runs fn, which fills an empty database (as the
+// synthetic authority does), with the audit trail's secondary indexes
+// dropped, and builds them again afterwards, whether or not fn succeeds.
+// Building an index once from a million entries is several times cheaper
+// than keeping it up entry by entry. On a database whose trail is not empty
+// it only runs fn. A process killed meanwhile leaves the trail unindexed:
+// slower to search, still whole.
+func (db *DB) WithoutAuditIndexes(ctx context.Context, fn func() error) error {
+	if n, err := db.Changes(ctx); err != nil || n > 0 {
+		if err != nil {
+			return err
+		}
+		return fn()
+	}
+	q := "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_log' AND sql IS NOT NULL"
+	if db.dialect == Postgres {
+		q = "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'audit_log' AND indexname <> 'audit_log_pkey'"
+	}
+	rows, err := db.sql.QueryContext(ctx, q)
+	if err != nil {
+		return fmt.Errorf("read the audit trail's indexes: %w", err)
+	}
+	var names, defs []string
+	for rows.Next() {
+		var name, def string
+		if err := rows.Scan(&name, &def); err != nil {
+			rows.Close()
+			return err
+		}
+		names, defs = append(names, name), append(defs, def)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, name := range names {
+		if _, err := db.w.ExecContext(ctx, "DROP INDEX "+name); err != nil {
+			return fmt.Errorf("drop %s: %w", name, err)
+		}
+	}
+	err = fn()
+	for _, def := range defs {
+		if _, ierr := db.w.ExecContext(context.WithoutCancel(ctx), def); ierr != nil && err == nil {
+			err = fmt.Errorf("build the audit trail's index again: %w", ierr)
+		}
+	}
+	return err
 }

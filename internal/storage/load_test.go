@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"strings"
 	"testing"
@@ -110,4 +111,59 @@ func TestLoadRefusals(t *testing.T) {
 			t.Errorf("delete in a load: got %v", err)
 		}
 	})
+}
+
+// TestWithoutAuditIndexes: an empty database is filled without the audit
+// trail's indexes, which are all there again afterwards, even when the
+// filling fails; a database with a trail keeps its indexes throughout.
+func TestWithoutAuditIndexes(t *testing.T) {
+	for _, dialect := range []string{"sqlite", "postgres"} {
+		t.Run(dialect, func(t *testing.T) {
+			db, dsn := storagetest.OpenDSN(t, dialect)
+			if db == nil {
+				t.Skip("no PostgreSQL")
+			}
+			indexes := func() int {
+				driver, q := "sqlite", "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_log' AND sql IS NOT NULL"
+				if dialect == "postgres" {
+					driver, q = "pgx", "SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'audit_log' AND indexname <> 'audit_log_pkey'"
+				}
+				conn, err := sql.Open(driver, dsn)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer conn.Close()
+				var n int
+				if err := conn.QueryRow(q).Scan(&n); err != nil {
+					t.Fatal(err)
+				}
+				return n
+			}
+			before := indexes()
+			if before < 3 {
+				t.Fatalf("%d audit indexes after migrating, want at least 3", before)
+			}
+			during := -1
+			err := db.WithoutAuditIndexes(ctx, func() error {
+				during = indexes()
+				return db.Load(ctx, storagetest.Change, func(tx *storage.Tx) error {
+					return tx.Insert(&domain.Person{Forename: "Ellie", Surname: "Example"})
+				})
+			})
+			if err != nil || during != 0 || indexes() != before {
+				t.Errorf("empty database: %v; %d indexes during, %d after, want 0 and %d", err, during, indexes(), before)
+			}
+			failed := errors.New("the load failed")
+			err = db.WithoutAuditIndexes(ctx, func() error {
+				during = indexes()
+				return failed
+			})
+			if !errors.Is(err, failed) || during != before || indexes() != before {
+				t.Errorf("database with a trail: %v; %d indexes during, %d after, want %d throughout", err, during, indexes(), before)
+			}
+			if _, err := db.VerifyAudit(ctx); err != nil {
+				t.Error(err)
+			}
+		})
+	}
 }
