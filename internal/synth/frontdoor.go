@@ -435,6 +435,12 @@ func (s *sim) closeCase(c *child, reason string) {
 		by = c.sw.w
 	}
 	r := c.ref
+	// A case cannot close while an enquiry is open (FD-08): one still
+	// running when the plan ends found nothing to take further.
+	if e := c.s47; e != nil && e.ReferralID == r.ID && e.EndDate.IsZero() {
+		e.EndDate, e.Outcome = s.today, "not_substantiated"
+		s.amend(by, e)
+	}
 	r.CloseDate, r.CloseReason, r.ClosureSummary = s.today, reason, closureSummaries[reason]
 	r.ClosureAuthorisedByID, r.ClosureAuthorisedDate = by.team.manager.p.ID, s.today
 	if r.NFA {
