@@ -337,9 +337,7 @@ func BenchmarkCINExport(b *testing.B) {
 // knownSynthGaps are errors the synthetic authority (internal/synth) makes
 // where its records are otherwise complete: modelling gaps reported to its
 // author, not recording failures it plants. docs/returns.md lists them.
-var knownSynthGaps = map[string]string{
-	"8540": "no disability recorded, not even NONE",
-}
+var knownSynthGaps = map[string]string{}
 
 // TestCINSyntheticAuthority builds the 2025-26 census of the small
 // synthetic authority. Its planted recording failure, a section 47 enquiry

@@ -127,10 +127,7 @@ func (s *sim) addChild(hh *household, dob civil.Date, by *worker) *child {
 	hh.children = append(hh.children, c)
 	s.record(by, p)
 	if c.disabled && !c.unborn(s.today) {
-		c.disabilities = disabilities(s.r)
-		for _, code := range c.disabilities {
-			s.record(by, &domain.Disability{PersonID: p.ID, Code: code})
-		}
+		s.recordDisabilities(c, by)
 	}
 	if hh.network {
 		s.relate(c, by)
@@ -175,8 +172,26 @@ func (s *sim) born(c *child) {
 		by = c.sw.w
 	}
 	s.amend(by, c.p)
+	// Known before birth, so their family's record is kept: the baby's
+	// disabilities, or none, as for the children born before.
+	if c.disabled || c.hh.network {
+		s.recordDisabilities(c, by)
+	}
 	if c.cp != nil && s.r.chance(0.6) {
 		s.enterCare([]*child{c}, "ico")
+	}
+}
+
+// recordDisabilities records a child's disabilities, or that they have none:
+// the CIN census asks for every child's, "none" included.
+func (s *sim) recordDisabilities(c *child, by *worker) {
+	if !c.disabled {
+		s.record(by, &domain.Disability{PersonID: c.p.ID, Code: "NONE"})
+		return
+	}
+	c.disabilities = disabilities(s.r)
+	for _, code := range c.disabilities {
+		s.record(by, &domain.Disability{PersonID: c.p.ID, Code: code})
 	}
 }
 
@@ -211,9 +226,8 @@ func (s *sim) recordNetwork(hh *household, by *worker) {
 func (s *sim) relate(c *child, by *worker) {
 	hh := c.hh
 	s.recordAddress(c, by)
-	// The CIN census asks for every child's disability, "none" included.
 	if !c.disabled && !c.unborn(s.today) {
-		s.record(by, &domain.Disability{PersonID: c.p.ID, Code: "NONE"})
+		s.recordDisabilities(c, by)
 	}
 	// Families from the EU have settled status.
 	if hh.her.language == "Polish" && !c.unborn(s.today) {

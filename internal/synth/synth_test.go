@@ -51,11 +51,16 @@ func TestCalibration(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, k := range domain.Kinds() {
-		if counts[k.Name] == 0 {
+		if counts[k.Name] == 0 && !rareAtSmallScale[k.Name] {
 			t.Errorf("no %s records", k.Name)
 		}
 	}
 }
+
+// rareAtSmallScale are kinds the small preset makes about once a year or
+// less (Doncaster's own figures are 20 times as many), so that whether
+// three years hold any is chance.
+var rareAtSmallScale = map[string]bool{"substance_misuse": true, "conviction": true, "pre_proceedings": true}
 
 // TestDeterministic: the same seed and period give the same database, down
 // to the audit trail; another seed gives another authority.
