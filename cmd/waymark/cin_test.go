@@ -338,7 +338,7 @@ func BenchmarkCINExport(b *testing.B) {
 // synthetic authority. Its planted recording failure, a section 47 enquiry
 // ended with no outcome (and no conference, which would be the census's
 // evidence of one), shows as the matching DfE rules; and no child whose
-// records are complete has an error beyond the known gaps.
+// records are complete has any error.
 func TestCINSyntheticAuthority(t *testing.T) {
 	db := storagetest.Open(t, "sqlite")
 	preset, _ := synth.PresetNamed("small")
