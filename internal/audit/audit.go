@@ -76,11 +76,20 @@ func (e *Entry) link() (seq int64, prevHash, hash string) { return e.Seq, e.Prev
 // hashParts hashes an entry's fields. Each is written with its length, so no
 // choice of values can make two entries hash alike.
 func hashParts(parts ...string) string {
-	h := sha256.New()
+	n := 0
 	for _, part := range parts {
-		fmt.Fprintf(h, "%d:%s;", len(part), part)
+		n += len(part) + 22
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	// Written into one buffer, not through fmt: every change is hashed.
+	buf := make([]byte, 0, n)
+	for _, part := range parts {
+		buf = strconv.AppendInt(buf, int64(len(part)), 10)
+		buf = append(buf, ':')
+		buf = append(buf, part...)
+		buf = append(buf, ';')
+	}
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:])
 }
 
 // Chained is an entry of a hash chain: an Entry or an Access.
