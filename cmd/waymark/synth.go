@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -128,6 +129,9 @@ func generate(ctx context.Context, db *storage.DB, cfg synth.Config, stderr io.W
 	if n > 0 {
 		return errors.New("the database already holds records; generate into a new database")
 	}
+	// The generator allocates fast and keeps little: collecting garbage
+	// less often is a tenth faster, within a few hundred megabytes.
+	defer debug.SetGCPercent(debug.SetGCPercent(300))
 	start := time.Now()
 	cfg.Progress = progressReporter(stderr, start)
 	res, err := synth.Generate(ctx, db, cfg)

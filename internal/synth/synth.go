@@ -120,7 +120,7 @@ func Generate(ctx context.Context, db *storage.DB, cfg Config) (Result, error) {
 	return Result{Population: cfg.Population(), Records: s.written, Children: s.n.child, Staff: s.n.staff}, nil
 }
 
-// run simulates the period, four weeks to a transaction: large enough that
+// run simulates the period, eight weeks to a transaction: large enough that
 // commits cost little, small enough that progress moves.
 func (s *sim) run(ctx context.Context, db *storage.DB) error {
 	cfg := s.cfg
@@ -130,8 +130,8 @@ func (s *sim) run(ctx context.Context, db *storage.DB) error {
 		s.setUp()
 		s.migrateOpenCases()
 	})
-	for day := cfg.From; err == nil && !day.After(cfg.To); day = day.AddDays(28) {
-		last := day.AddDays(27)
+	for day := cfg.From; err == nil && !day.After(cfg.To); day = day.AddDays(56) {
+		last := day.AddDays(55)
 		if last.After(cfg.To) {
 			last = cfg.To
 		}
