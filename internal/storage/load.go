@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/jackc/pgx/v5"
@@ -28,8 +29,10 @@ func (db *DB) Load(ctx context.Context, ch Change, fn func(tx *Tx) error) error 
 	return db.write(ctx, ch, true, fn)
 }
 
-// loadOp is one queued statement.
+// loadOp is one queued statement, or an insert of one record of kind ks
+// (its args the row, id first) that statements joins with others.
 type loadOp struct {
+	ks    *kindSQL
 	query string
 	args  []any
 	// oneRow is set for an update, which must change exactly one row.
@@ -116,7 +119,7 @@ func (l *loader) write() {
 // execute runs a chunk statement by statement on SQLite, where a statement
 // costs no round trip.
 func (l *loader) execute(chunk []loadOp) error {
-	for _, op := range chunk {
+	for _, op := range l.statements(chunk) {
 		res, err := l.tx.exec(op.query, op.args...)
 		if err == nil && op.oneRow {
 			err = oneRow(res)
@@ -132,13 +135,14 @@ func (l *loader) execute(chunk []loadOp) error {
 // transaction on the same connection.
 func (l *loader) pipeline(chunk []loadOp) error {
 	return l.tx.conn.Raw(func(driverConn any) error {
+		ops := l.statements(chunk)
 		b := &pgx.Batch{}
-		for _, op := range chunk {
+		for _, op := range ops {
 			b.Queue(op.query, op.args...)
 		}
 		results := driverConn.(*stdlib.Conn).Conn().SendBatch(l.tx.ctx, b)
 		defer results.Close()
-		for _, op := range chunk {
+		for _, op := range ops {
 			tag, err := results.Exec()
 			if err == nil && op.oneRow && tag.RowsAffected() != 1 {
 				err = fmt.Errorf("%d rows changed, expected 1", tag.RowsAffected())
@@ -149,6 +153,60 @@ func (l *loader) pipeline(chunk []loadOp) error {
 		}
 		return nil
 	})
+}
+
+// statements turns a chunk into what the writer runs. Each table's inserts
+// become multi-row INSERTs, the tables in the order they are loaded (each
+// after the tables it refers to), so that the database starts one statement
+// for many rows. Updates and audit entries follow in the order they were
+// made: after the inserts, since an update may change a record inserted in
+// the same chunk, and no insert depends on an update.
+func (l *loader) statements(chunk []loadOp) []loadOp {
+	var byKind [][]loadOp // by kind order
+	var out []loadOp
+	for _, op := range chunk {
+		if op.ks == nil {
+			continue
+		}
+		for len(byKind) <= op.ks.order {
+			byKind = append(byKind, nil)
+		}
+		byKind[op.ks.order] = append(byKind[op.ks.order], op)
+	}
+	for _, rows := range byKind {
+		// Statements of 1, 2, 4 … rows, so that each table has only a few
+		// to prepare.
+		for len(rows) > 0 {
+			n := 1
+			for n*2 <= len(rows) && n < maxInsertRows {
+				n *= 2
+			}
+			out = append(out, insertRows(l.tx.db.dialect, rows[:n]))
+			rows = rows[n:]
+		}
+	}
+	for _, op := range chunk {
+		if op.ks == nil {
+			out = append(out, op)
+		}
+	}
+	return out
+}
+
+// maxInsertRows is the most rows one INSERT writes.
+const maxInsertRows = 64
+
+// insertRows is one INSERT of records of one kind.
+func insertRows(d Dialect, rows []loadOp) loadOp {
+	ks := rows[0].ks
+	args := make([]any, 0, len(rows)*len(ks.cols))
+	ids := make([]string, len(rows))
+	for i, r := range rows {
+		args = append(args, r.args...)
+		ids[i] = fmt.Sprint(r.args[0])
+	}
+	return loadOp{query: ks.insertRows(d, len(rows)), args: args,
+		what: fmt.Sprintf("insert %s %s", ks.kind.Name, strings.Join(ids, ", "))}
 }
 
 func (l *loader) failed() error {
@@ -332,7 +390,7 @@ func (l *loader) insert(ks *kindSQL, r domain.Record) error {
 	if err := l.tx.audit(audit.Create, r, nil, after); err != nil {
 		return err
 	}
-	l.queue(loadOp{query: ks.insertWithID, args: args, what: fmt.Sprintf("insert %s %d", ks.kind.Name, e.ID)})
+	l.queue(loadOp{ks: ks, args: args})
 	return nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/waymark-care/waymark/internal/civil"
@@ -28,12 +29,31 @@ type kindSQL struct {
 	sel    string
 	byID   string
 	insert string
-	// insertWithID writes the id too: a bulk load assigns ids itself.
-	insertWithID string
-	update       string
-	delete       string
+	update string
+	delete string
 	// byPerson selects a child's records of this kind, oldest first.
 	byPerson string
+	// order is the kind's place in domain.Kinds, after the kinds it refers to.
+	order int
+	// inserts are INSERTs of several rows, id included, by row count: a
+	// bulk load assigns ids itself.
+	inserts sync.Map
+}
+
+// insertRows is an INSERT of n rows, every column.
+func (ks *kindSQL) insertRows(d Dialect, n int) string {
+	if q, ok := ks.inserts.Load(n); ok {
+		return q.(string)
+	}
+	names := make([]string, len(ks.cols))
+	for i, c := range ks.cols {
+		names[i] = c.name
+	}
+	row := "(" + placeholders(len(names)) + ")"
+	q := rebind(d, "INSERT INTO "+ks.kind.Table+" ("+strings.Join(names, ", ")+") VALUES "+
+		strings.TrimSuffix(strings.Repeat(row+", ", n), ", "))
+	ks.inserts.Store(n, q)
+	return q
 }
 
 var (
@@ -45,7 +65,7 @@ var (
 func buildKindSQL(d Dialect) map[string]*kindSQL {
 	m := make(map[string]*kindSQL)
 	for _, k := range domain.Kinds() {
-		ks := &kindSQL{kind: k}
+		ks := &kindSQL{kind: k, order: len(m)}
 		for _, f := range reflect.VisibleFields(k.Type()) {
 			if f.Anonymous {
 				continue
@@ -67,8 +87,6 @@ func buildKindSQL(d Dialect) map[string]*kindSQL {
 		ks.byID = rebind(d, ks.sel+" WHERE id = ?")
 		ks.insert = rebind(d, fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s) RETURNING id",
 			k.Table, strings.Join(w, ", "), placeholders(len(w))))
-		ks.insertWithID = rebind(d, fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s)",
-			k.Table, strings.Join(names, ", "), placeholders(len(names))))
 		sets := make([]string, len(w))
 		for i, n := range w {
 			sets[i] = n + " = ?"
