@@ -23,8 +23,10 @@ import (
 // The price is where errors surface. Validation and version conflicts are
 // still returned by Insert and Update; a write the database itself refuses
 // (a foreign key, a unique value) is returned by a later call or by Load,
-// naming the record. Load assumes it is the only writer of the records it
-// changes while it runs, and cannot delete.
+// naming the records. New records are written before the changes made
+// beside them, so a new record must not depend on a change (a unique value
+// an update frees, say). Load assumes it is the only writer of the records
+// it changes while it runs, and cannot delete.
 func (db *DB) Load(ctx context.Context, ch Change, fn func(tx *Tx) error) error {
 	return db.write(ctx, ch, true, fn)
 }
