@@ -819,10 +819,12 @@ type caseworkHubPage struct {
 	ChildID int64
 	Saved   string
 	Steps   []NavItem
-	Records []hubRecord
+	Records []recordRow
 }
 
-type hubRecord struct {
+// recordRow is one of a child's records in a table of the casework or
+// oversight page: what it is, when, where it stands and what can be done.
+type recordRow struct {
 	What, When, Status string
 	Actions            []NavItem
 }
@@ -840,7 +842,7 @@ func (a *App) caseworkHub(w http.ResponseWriter, r *http.Request) {
 	h := hubLinks{base: fmt.Sprintf("/children/%d/", c.personID), write: access.Decide(c.user, access.AddCaseNote, c.facts).Allowed,
 		approve: mayApprove(c.user, c.facts)}
 	p := caseworkHubPage{Page: a.page(r, ""), Child: cr.Person.Name(), ChildID: c.personID, Saved: r.URL.Query().Get("saved"),
-		Records: hubRecords(cr, rules, h, a.today())}
+		Records: recordRows(cr, rules, h, a.today())}
 	for _, f := range caseworkForms {
 		if h.write && f.Title != "" {
 			p.Steps = append(p.Steps, NavItem{Text: f.Title, Href: h.base + "casework/" + f.Slug})
@@ -874,12 +876,12 @@ func (h hubLinks) next(slug, text string, seed domain.Record) []NavItem {
 	return []NavItem{{Text: text, Href: h.base + "casework/" + slug + "?" + knownAnswers(seed, formNamed(slug).Questions).Encode()}}
 }
 
-// hubRecords are the child's casework records, each with where it stands
+// recordRows are the child's casework records, each with where it stands
 // and the next steps.
-func hubRecords(cr *domain.ChildRecord, rules casework.Rules, h hubLinks, today civil.Date) []hubRecord {
-	var out []hubRecord
+func recordRows(cr *domain.ChildRecord, rules casework.Rules, h hubLinks, today civil.Date) []recordRow {
+	var out []recordRow
 	add := func(what string, when civil.Date, status string, actions ...[]NavItem) {
-		out = append(out, hubRecord{What: what, When: when.Long(), Status: status, Actions: slices.Concat(actions...)})
+		out = append(out, recordRow{What: what, When: when.Long(), Status: status, Actions: slices.Concat(actions...)})
 	}
 	for i := range cr.Referrals {
 		ref := &cr.Referrals[i]

@@ -206,13 +206,8 @@ type childOversightPage struct {
 // oversightSection is a table of the page, with a link to record another.
 type oversightSection struct {
 	Caption string
-	Rows    []oversightRow
+	Rows    []recordRow
 	Record  *NavItem
-}
-
-type oversightRow struct {
-	What, When, Status string
-	Actions            []NavItem
 }
 
 func (a *App) childOversightPage(w http.ResponseWriter, r *http.Request) {
@@ -230,7 +225,7 @@ func (a *App) childOversightPage(w http.ResponseWriter, r *http.Request) {
 	p := childOversightPage{Page: a.page(r, ""), Child: cr.Person.Name(), ChildID: c.personID, Saved: r.URL.Query().Get("saved"),
 		Write: access.Decide(c.user, access.AddCaseNote, c.facts).Allowed, Manager: mayApprove(c.user, c.facts),
 		Flags: rules.Unreviewed(cr, today)}
-	var concerns, voices, updates, advocacy, escalations []oversightRow
+	var concerns, voices, updates, advocacy, escalations []recordRow
 	link := func(text, href string) []NavItem {
 		if !p.Write {
 			return nil
@@ -239,7 +234,7 @@ func (a *App) childOversightPage(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, it := range rules.Items(cr, today) {
 		if it.RuleID == "CP-3" {
-			concerns = append(concerns, oversightRow{What: it.Title, When: it.Root.Long(), Status: statusWords[it.Status] + " — " + it.Explanation})
+			concerns = append(concerns, recordRow{What: it.Title, When: it.Root.Long(), Status: statusWords[it.Status] + " — " + it.Explanation})
 		}
 	}
 	for i := range cr.Section47Enquiries {
@@ -252,7 +247,7 @@ func (a *App) childOversightPage(w http.ResponseWriter, r *http.Request) {
 		if casework.HasVoice(cr, kind, id) {
 			status = "Recorded"
 		}
-		voices = append(voices, oversightRow{What: what, When: on.Long(), Status: status,
+		voices = append(voices, recordRow{What: what, When: on.Long(), Status: status,
 			Actions: link("Record the child’s voice", fmt.Sprintf("%soversight/voice/%s/%d", base, kind, id))})
 	}
 	for i := range cr.Assessments {
@@ -275,7 +270,7 @@ func (a *App) childOversightPage(w http.ResponseWriter, r *http.Request) {
 			if !cf.ChairVisitDate.IsZero() {
 				status += "; the chair visited on " + cf.ChairVisitDate.Long()
 			}
-			advocacy = append(advocacy, oversightRow{What: "Conference", When: cf.Date.Long(), Status: status})
+			advocacy = append(advocacy, recordRow{What: "Conference", When: cf.Date.Long(), Status: status})
 		}
 	}
 	for i := range cr.CINPlanReviews {
@@ -297,7 +292,7 @@ func (a *App) childOversightPage(w http.ResponseWriter, r *http.Request) {
 				status += "; update received " + u.UpdateReceivedDate.Long()
 			}
 		}
-		updates = append(updates, oversightRow{What: "Plan action at a core group", When: u.UpdateRequestedDate.Long(), Status: status,
+		updates = append(updates, recordRow{What: "Plan action at a core group", When: u.UpdateRequestedDate.Long(), Status: status,
 			Actions: link("Record the agency’s update", fmt.Sprintf("%scasework/core-group-action/%d", base, u.ID))})
 	}
 	for i := range cr.ChairEscalations {
@@ -306,10 +301,10 @@ func (a *App) childOversightPage(w http.ResponseWriter, r *http.Request) {
 		if !e.ResolvedDate.IsZero() {
 			status = "Resolved " + e.ResolvedDate.Long()
 		}
-		escalations = append(escalations, oversightRow{What: describe(codes.EscalationIssue, e.IssueType) + ", to " + e.EscalatedTo, When: e.Date.Long(), Status: status,
+		escalations = append(escalations, recordRow{What: describe(codes.EscalationIssue, e.IssueType) + ", to " + e.EscalatedTo, When: e.Date.Long(), Status: status,
 			Actions: link("Record the response", fmt.Sprintf("%scasework/chair-escalation/%d", base, e.ID))})
 	}
-	section := func(caption string, rows []oversightRow, slug string) {
+	section := func(caption string, rows []recordRow, slug string) {
 		s := oversightSection{Caption: caption, Rows: rows}
 		if f := formNamed(slug); f != nil && p.Write {
 			s.Record = &NavItem{Text: f.Title, Href: base + "casework/" + slug}
