@@ -229,7 +229,15 @@ type chronologyFilter struct {
 	Filtered        bool
 	CSV             string // the download of the events shown
 	Print           string // the events shown, laid out for printing
+	// Shown is how many of Total events the page lists: the first
+	// chronologyShown unless ShowAll was asked for. A child's history can
+	// run to thousands of events, and the page must stay quick to load.
+	Shown, Total int
+	ShowAll      string // the address of the page with every event
 }
+
+// chronologyShown is how many events the child's page lists at first.
+const chronologyShown = 100
 
 type chronologyType struct {
 	Value, Title string
@@ -430,6 +438,14 @@ func (a *App) buildChildView(r *http.Request, c *childRequest, cr *domain.ChildR
 
 	f, view := parseChronologyFilter(r)
 	v.Chronology, v.Filter = chronology.Build(cr, c.decision.Sees, f), view
+	v.Filter.Total = len(v.Chronology)
+	if r.URL.Query().Get("all") == "" && len(v.Chronology) > chronologyShown {
+		v.Chronology = v.Chronology[:chronologyShown]
+		q := r.URL.Query()
+		q.Set("all", "1")
+		v.Filter.ShowAll = fmt.Sprintf("/children/%d?%s#chronology", p.ID, q.Encode())
+	}
+	v.Filter.Shown = len(v.Chronology)
 	return v, nil
 }
 
