@@ -829,18 +829,38 @@ type recordRow struct {
 	Actions            []NavItem
 }
 
-func (a *App) caseworkHub(w http.ResponseWriter, r *http.Request) {
-	c, cr, ok := a.openRecord(w, r, access.ViewRecord, audit.Viewed, "casework")
+// caseworkPage is what a page of a child's casework starts from: the
+// record, the casework rules and the links the user may follow.
+type caseworkPage struct {
+	c     *childRequest
+	cr    *domain.ChildRecord
+	rules casework.Rules
+	links hubLinks
+}
+
+// openCasework opens a child's record for a page of their casework (what
+// names it in the access log), answering the request itself when it cannot.
+func (a *App) openCasework(w http.ResponseWriter, r *http.Request, what string) (*caseworkPage, bool) {
+	c, cr, ok := a.openRecord(w, r, access.ViewRecord, audit.Viewed, what)
 	if !ok {
-		return
+		return nil, false
 	}
 	rules, err := a.caseworkRules(r.Context())
 	if err != nil {
 		a.serverError(w, r, err)
-		return
+		return nil, false
 	}
 	h := hubLinks{base: fmt.Sprintf("/children/%d/", c.personID), write: access.Decide(c.user, access.AddCaseNote, c.facts).Allowed,
 		approve: mayApprove(c.user, c.facts)}
+	return &caseworkPage{c: c, cr: cr, rules: rules, links: h}, true
+}
+
+func (a *App) caseworkHub(w http.ResponseWriter, r *http.Request) {
+	cp, ok := a.openCasework(w, r, "casework")
+	if !ok {
+		return
+	}
+	c, cr, rules, h := cp.c, cp.cr, cp.rules, cp.links
 	p := caseworkHubPage{Page: a.page(r, ""), Child: cr.Person.Name(), ChildID: c.personID, Saved: r.URL.Query().Get("saved"),
 		Records: recordRows(cr, rules, h, a.today())}
 	for _, f := range caseworkForms {
@@ -856,6 +876,14 @@ func (a *App) caseworkHub(w http.ResponseWriter, r *http.Request) {
 type hubLinks struct {
 	base           string // /children/{id}/
 	write, approve bool
+}
+
+// to links to a page of the child's record, for a user who may record on it.
+func (h hubLinks) to(text, path string) []NavItem {
+	if !h.write {
+		return nil
+	}
+	return []NavItem{{Text: text, Href: h.base + path}}
 }
 
 // edit links to a form that changes one of the child's records.

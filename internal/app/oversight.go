@@ -211,27 +211,15 @@ type oversightSection struct {
 }
 
 func (a *App) childOversightPage(w http.ResponseWriter, r *http.Request) {
-	c, cr, ok := a.openRecord(w, r, access.ViewRecord, audit.Viewed, "oversight")
+	cp, ok := a.openCasework(w, r, "oversight")
 	if !ok {
 		return
 	}
-	rules, err := a.caseworkRules(r.Context())
-	if err != nil {
-		a.serverError(w, r, err)
-		return
-	}
+	c, cr, rules, h := cp.c, cp.cr, cp.rules, cp.links
 	today := a.today()
-	base := fmt.Sprintf("/children/%d/", c.personID)
 	p := childOversightPage{Page: a.page(r, ""), Child: cr.Person.Name(), ChildID: c.personID, Saved: r.URL.Query().Get("saved"),
-		Write: access.Decide(c.user, access.AddCaseNote, c.facts).Allowed, Manager: mayApprove(c.user, c.facts),
-		Flags: rules.Unreviewed(cr, today)}
+		Write: h.write, Manager: h.approve, Flags: rules.Unreviewed(cr, today)}
 	var concerns, voices, updates, advocacy, escalations []recordRow
-	link := func(text, href string) []NavItem {
-		if !p.Write {
-			return nil
-		}
-		return []NavItem{{Text: text, Href: href}}
-	}
 	for _, it := range rules.Items(cr, today) {
 		if it.RuleID == "CP-3" {
 			concerns = append(concerns, recordRow{What: it.Title, When: it.Root.Long(), Status: statusWords[it.Status] + " — " + it.Explanation})
@@ -248,7 +236,7 @@ func (a *App) childOversightPage(w http.ResponseWriter, r *http.Request) {
 			status = "Recorded"
 		}
 		voices = append(voices, recordRow{What: what, When: on.Long(), Status: status,
-			Actions: link("Record the child’s voice", fmt.Sprintf("%soversight/voice/%s/%d", base, kind, id))})
+			Actions: h.to("Record the child’s voice", fmt.Sprintf("oversight/voice/%s/%d", kind, id))})
 	}
 	for i := range cr.Assessments {
 		voice("assessment", "Assessment", cr.Assessments[i].ID, cr.Assessments[i].StartDate)
@@ -293,7 +281,7 @@ func (a *App) childOversightPage(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		updates = append(updates, recordRow{What: "Plan action at a core group", When: u.UpdateRequestedDate.Long(), Status: status,
-			Actions: link("Record the agency’s update", fmt.Sprintf("%scasework/core-group-action/%d", base, u.ID))})
+			Actions: h.to("Record the agency’s update", fmt.Sprintf("casework/core-group-action/%d", u.ID))})
 	}
 	for i := range cr.ChairEscalations {
 		e := &cr.ChairEscalations[i]
@@ -302,12 +290,12 @@ func (a *App) childOversightPage(w http.ResponseWriter, r *http.Request) {
 			status = "Resolved " + e.ResolvedDate.Long()
 		}
 		escalations = append(escalations, recordRow{What: describe(codes.EscalationIssue, e.IssueType) + ", to " + e.EscalatedTo, When: e.Date.Long(), Status: status,
-			Actions: link("Record the response", fmt.Sprintf("%scasework/chair-escalation/%d", base, e.ID))})
+			Actions: h.to("Record the response", fmt.Sprintf("casework/chair-escalation/%d", e.ID))})
 	}
 	section := func(caption string, rows []recordRow, slug string) {
 		s := oversightSection{Caption: caption, Rows: rows}
-		if f := formNamed(slug); f != nil && p.Write {
-			s.Record = &NavItem{Text: f.Title, Href: base + "casework/" + slug}
+		if f := formNamed(slug); f != nil && h.write {
+			s.Record = &NavItem{Text: f.Title, Href: h.base + "casework/" + slug}
 		}
 		p.Sections = append(p.Sections, s)
 	}
