@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"sync"
 
 	"github.com/jackc/pgx/v5"
@@ -198,17 +197,19 @@ func (l *loader) statements(chunk []loadOp) []loadOp {
 // maxInsertRows is the most rows one INSERT writes.
 const maxInsertRows = 64
 
-// insertRows is one INSERT of records of one kind.
+// insertRows is one INSERT of records of one kind. Their ids run on from
+// one another: a table's ids are handed out in order.
 func insertRows(d Dialect, rows []loadOp) loadOp {
 	ks := rows[0].ks
 	args := make([]any, 0, len(rows)*len(ks.cols))
-	ids := make([]string, len(rows))
-	for i, r := range rows {
+	for _, r := range rows {
 		args = append(args, r.args...)
-		ids[i] = fmt.Sprint(r.args[0])
 	}
-	return loadOp{query: ks.insertRows(d, len(rows)), args: args,
-		what: fmt.Sprintf("insert %s %s", ks.kind.Name, strings.Join(ids, ", "))}
+	what := fmt.Sprintf("insert %s %d", ks.kind.Name, rows[0].args[0])
+	if len(rows) > 1 {
+		what += fmt.Sprintf(" to %d", rows[len(rows)-1].args[0])
+	}
+	return loadOp{query: ks.insertRows(d, len(rows)), args: args, what: what}
 }
 
 func (l *loader) failed() error {
