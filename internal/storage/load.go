@@ -197,8 +197,8 @@ func (l *loader) statements(chunk []loadOp) []loadOp {
 // maxInsertRows is the most rows one INSERT writes.
 const maxInsertRows = 64
 
-// insertRows is one INSERT of records of one kind. Their ids run on from
-// one another: a table's ids are handed out in order.
+// insertRows is one INSERT of records of one kind, named for errors by the
+// first and last of their ids, which are handed out in order.
 func insertRows(d Dialect, rows []loadOp) loadOp {
 	ks := rows[0].ks
 	args := make([]any, 0, len(rows)*len(ks.cols))
