@@ -43,7 +43,10 @@ func browse(t *testing.T) context.Context {
 	}
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(alloc)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	// A whole journey, axe checks and all, takes 10–20 s alone; when go test
+	// runs the storage and synth packages beside it on two cores, Chromium
+	// gets little of them, so the limit only catches a browser that hangs.
+	ctx, cancelTimeout := context.WithTimeout(ctx, 6*time.Minute)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 	if err := chromedp.Do(ctx); err != nil {
 		t.Skipf("browser tests skipped: Chromium did not start: %v", err)
