@@ -104,7 +104,12 @@ func CheckConference(c *domain.Conference) []domain.FieldError {
 		errs.add("decision", "Select the conference's decision")
 	case allowed != nil && !slices.Contains(allowed, c.Decision):
 		list, _ := codes.Lookup(codes.ConferenceDecision)
-		errs.add("decision", fmt.Sprintf("A %s conference cannot decide %q", strings.ReplaceAll(c.Type, "_", "-"), list.Describe(c.Decision)))
+		kind := strings.ReplaceAll(c.Type, "_", "-")
+		article := "A"
+		if strings.ContainsAny(kind[:1], "aeiou") {
+			article = "An"
+		}
+		errs.add("decision", fmt.Sprintf("%s %s conference cannot decide %q", article, kind, list.Describe(c.Decision)))
 	}
 	return errs
 }

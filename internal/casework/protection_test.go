@@ -108,7 +108,8 @@ func TestCheckConference(t *testing.T) {
 	}{
 		{"initial, complete", held(domain.Conference{Type: "initial", Decision: "cp_plan", PoliceReportOnTime: ptr(false)}), nil, ""},
 		{"initial, police report not answered", held(domain.Conference{Type: "initial", Decision: "cp_plan"}), []string{"police_report_on_time"}, ""},
-		{"review deciding an initial plan", held(domain.Conference{Type: "review", Decision: "cp_plan"}), []string{"decision"}, "cannot decide"},
+		{"review deciding an initial plan", held(domain.Conference{Type: "review", Decision: "cp_plan"}), []string{"decision"}, "A review conference cannot decide"},
+		{"initial continuing a plan", held(domain.Conference{Type: "initial", Decision: "continue_plan", PoliceReportOnTime: ptr(true)}), []string{"decision"}, "An initial conference cannot decide"},
 		{"review, complete", held(domain.Conference{Type: "review", Decision: "continue_plan"}), nil, ""},
 		{"nothing recorded", &domain.Conference{Type: "review"}, []string{"agencies", "reports_shared_date", "decision"}, ""},
 	} {
