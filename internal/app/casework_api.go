@@ -146,19 +146,27 @@ func recordID(r *http.Request) (int64, bool) {
 	return id, err == nil && id > 0
 }
 
+// kindRecord reads the child's record for an API request about their
+// records of kind k, answering the request itself when the user may not see
+// that kind or the record cannot be read.
+func (a *App) kindRecord(w http.ResponseWriter, r *http.Request, k *domain.Kind) (*childRequest, *domain.ChildRecord, casework.Rules, bool) {
+	c, ok := a.decideChild(w, r, access.ViewRecord)
+	if !ok {
+		return nil, nil, casework.Rules{}, false
+	}
+	if !c.decision.Sees(k.Name) {
+		a.Web.Error(w, r, http.StatusForbidden)
+		return nil, nil, casework.Rules{}, false
+	}
+	cr, rules, ok := a.caseworkRecord(w, r, c)
+	return c, cr, rules, ok
+}
+
 // listRecordsAPI answers GET /api/v1/children/{id}/{records}: the child's
 // records of a kind, oldest first, each with what is derived from it.
 func (a *App) listRecordsAPI(k *domain.Kind) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		c, ok := a.decideChild(w, r, access.ViewRecord)
-		if !ok {
-			return
-		}
-		if !c.decision.Sees(k.Name) {
-			a.Web.Error(w, r, http.StatusForbidden)
-			return
-		}
-		cr, rules, ok := a.caseworkRecord(w, r, c)
+		c, cr, rules, ok := a.kindRecord(w, r, k)
 		if !ok {
 			return
 		}
@@ -182,15 +190,7 @@ func (a *App) listRecordsAPI(k *domain.Kind) http.HandlerFunc {
 // recordAPI answers GET /api/v1/children/{id}/{records}/{rid}.
 func (a *App) recordAPI(k *domain.Kind) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		c, ok := a.decideChild(w, r, access.ViewRecord)
-		if !ok {
-			return
-		}
-		if !c.decision.Sees(k.Name) {
-			a.Web.Error(w, r, http.StatusForbidden)
-			return
-		}
-		cr, rules, ok := a.caseworkRecord(w, r, c)
+		c, cr, rules, ok := a.kindRecord(w, r, k)
 		if !ok {
 			return
 		}
