@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -17,6 +18,7 @@ import (
 	"github.com/waymark-care/waymark/internal/codes"
 	"github.com/waymark-care/waymark/internal/domain"
 	"github.com/waymark-care/waymark/internal/storage"
+	"github.com/waymark-care/waymark/internal/timescales"
 	"github.com/waymark-care/waymark/internal/web"
 )
 
@@ -30,7 +32,7 @@ func (a *App) mountFrontDoor() error {
 	a.Private("GET /contacts/new", a.newContactPage)
 	a.Private("POST /contacts/new", a.newContactPost)
 	a.Private("POST /api/v1/contacts", a.newContactAPI)
-	a.Private("GET /reports/threshold-profile", a.thresholdProfilePage) // ?format=csv downloads it
+	a.Private("GET /reports/threshold-profile", a.thresholdProfilePage) // ?format=csv downloads it; ?format=audit-sample.csv the audit sample
 	a.Private("GET /api/v1/reports/threshold-profile", a.thresholdProfileAPI)
 	return nil
 }
@@ -346,6 +348,10 @@ type thresholdProfilePage struct {
 	Summary            web.Table
 	Matrices           []thresholdMatrix
 	CSV, GuidanceLabel string
+	// Sample is the threshold audit sample (FD-03, SB-03).
+	Sample     web.Table
+	SampleSize int
+	SampleCSV  string
 }
 
 type thresholdMatrix struct {
@@ -369,12 +375,18 @@ func (a *App) thresholdProfilePage(w http.ResponseWriter, r *http.Request) {
 		a.serverError(w, r, err)
 		return
 	}
-	if r.URL.Query().Get("format") == "csv" {
+	switch r.URL.Query().Get("format") {
+	case "csv":
 		writeCSV(w, "threshold-profile-"+q.String()+".csv", thresholdCSV(prof))
+		return
+	case "audit-sample.csv":
+		writeCSV(w, "threshold-audit-sample-"+q.String()+".csv", auditSampleCSV(prof))
 		return
 	}
 	p.Quarter, p.Previous, p.Next = q.Long(), q.Previous().String(), q.Next().String()
 	p.CSV = "/reports/threshold-profile?format=csv&quarter=" + q.String()
+	p.SampleCSV = "/reports/threshold-profile?format=audit-sample.csv&quarter=" + q.String()
+	p.SampleSize, p.Sample = prof.SampleSize, auditSampleTable(prof)
 	p.Summary = web.Table{Caption: "Contacts by agency", Columns: []web.Column{{Header: "Agency"}, {Header: "Contacts", Numeric: true},
 		{Header: "Screened", Numeric: true}, {Header: "Referrer and manager agreed", Numeric: true},
 		{Header: "Closed with no further action", Numeric: true}, {Header: "Stepped down to early help", Numeric: true}}, FirstCellIsHeader: true}
@@ -437,6 +449,43 @@ func thresholdCSV(p casework.ThresholdProfile) [][]string {
 	return rows
 }
 
+// auditSampleTable is the threshold audit sample as the page shows it: each
+// contact links to the child's record, where opening it is logged; the
+// page itself names no child.
+func auditSampleTable(p casework.ThresholdProfile) web.Table {
+	t := web.Table{Caption: "Contacts to audit", Columns: []web.Column{{Header: "Agency"}, {Header: "Contact"}, {Header: "Received"},
+		{Header: "Referrer’s level"}, {Header: "Decided level"}, {Header: "Decision"}}}
+	for _, row := range p.Agencies {
+		for _, c := range row.Sample {
+			t.Rows = append(t.Rows, []web.Cell{{Text: agencyName(row.Source)},
+				{Text: fmt.Sprintf("Child %d, contact %d", c.PersonID, c.ID), Href: fmt.Sprintf("/children/%d/casework", c.PersonID)},
+				{Text: casework.DayOf(c.ContactAt).Long()}, {Text: levelName(p, c.ReferrerThreshold)}, {Text: levelName(p, c.ThresholdDecision)},
+				{Text: describe(codes.ContactDecision, c.Decision)}})
+		}
+	}
+	return t
+}
+
+// levelName is a threshold level in words, as the guidance describes it.
+func levelName(p casework.ThresholdProfile, value string) string {
+	if i := slices.IndexFunc(p.Levels, func(l timescales.ThresholdLevel) bool { return l.Value == value }); i >= 0 {
+		return p.Levels[i].Description
+	}
+	return cmp.Or(value, "Not given")
+}
+
+// auditSampleCSV is the threshold audit sample as rows, one a contact.
+func auditSampleCSV(p casework.ThresholdProfile) [][]string {
+	rows := [][]string{{"quarter", "source", "agency", "person_id", "contact_id", "contact_at", "referrer_level", "decided_level", "decision"}}
+	for _, row := range p.Agencies {
+		for _, c := range row.Sample {
+			rows = append(rows, []string{p.Quarter.String(), row.Source, agencyName(row.Source), strconv.FormatInt(c.PersonID, 10),
+				strconv.FormatInt(c.ID, 10), c.ContactAt.UTC().Format(time.RFC3339), c.ReferrerThreshold, c.ThresholdDecision, c.Decision})
+		}
+	}
+	return rows
+}
+
 func (a *App) thresholdProfileAPI(w http.ResponseWriter, r *http.Request) {
 	if !access.Decide(a.CurrentUser(r), access.ViewAggregates, nil).Allowed {
 		web.WriteProblem(w, r, http.StatusForbidden, "", "Your role cannot see counts and measures.", nil)
@@ -452,7 +501,14 @@ func (a *App) thresholdProfileAPI(w http.ResponseWriter, r *http.Request) {
 		a.serverError(w, r, err)
 		return
 	}
-	agencies := []map[string]any{}
+	agencies, sample := []map[string]any{}, []map[string]any{}
+	for _, row := range prof.Agencies {
+		for _, c := range row.Sample {
+			sample = append(sample, map[string]any{"source": row.Source, "person_id": c.PersonID, "contact_id": c.ID,
+				"href": recordPath(c.PersonID, &c), "contact_at": c.ContactAt, "referrer_threshold": c.ReferrerThreshold,
+				"threshold_decision": c.ThresholdDecision, "decision": c.Decision})
+		}
+	}
 	for _, row := range append(prof.Agencies, prof.All) {
 		m := map[string]any{"source": row.Source, "agency": agencyName(row.Source), "contacts": row.Contacts, "screened": row.Decided,
 			"agreed": row.Agreed, "compared": row.Compared, "closed_nfa": row.ClosedNFA, "stepped_down": row.SteppedDown, "matrix": row.Matrix}
@@ -465,5 +521,6 @@ func (a *App) thresholdProfileAPI(w http.ResponseWriter, r *http.Request) {
 		}
 		agencies = append(agencies, m)
 	}
-	web.WriteJSON(w, http.StatusOK, map[string]any{"quarter": q.String(), "from": q.Start, "to": q.End(), "levels": prof.Levels, "agencies": agencies})
+	web.WriteJSON(w, http.StatusOK, map[string]any{"quarter": q.String(), "from": q.Start, "to": q.End(), "levels": prof.Levels, "agencies": agencies,
+		"audit_sample": map[string]any{"per_agency": prof.SampleSize, "contacts": sample}})
 }

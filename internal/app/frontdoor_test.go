@@ -129,36 +129,63 @@ func TestFrontDoorRefusals(t *testing.T) {
 }
 
 // TestThresholdProfilePages: the profile for managers and analysts, as a
-// page, a CSV and in the API (FD-03).
+// page, a CSV and in the API, with the threshold audit sample (FD-03, SB-03).
 func TestThresholdProfilePages(t *testing.T) {
-	f := newFixture(t, storagetest.Open(t, "sqlite"))
-	ruby, _ := walkFamily(t, f)
-	worker := f.cwClient("worker")
-	for _, c := range []map[string]any{
-		{"contact_at": "2025-11-03T10:00:00Z", "source": "6", "referrer_threshold": "child_protection", "threshold_decision": "early_help",
-			"decision": "early_help", "decision_at": "2025-11-03T12:00:00Z", "decided_by_id": f.w.Manager.ID},
-		{"contact_at": "2025-11-10T10:00:00Z", "source": "6", "referrer_threshold": "child_in_need", "threshold_decision": "child_in_need",
-			"decision": "referral", "decision_at": "2025-11-10T12:00:00Z", "decided_by_id": f.w.Manager.ID},
-	} {
-		worker.ok(http.StatusCreated, "POST", fmt.Sprintf("/api/v1/children/%d/contacts", ruby), c)
-	}
-	out := f.cwClient("analyst").ok(http.StatusOK, "GET", "/api/v1/reports/threshold-profile?quarter=2025-Q4", nil)
-	police := out["agencies"].([]any)[0].(map[string]any)
-	if police["source"] != "6" || police["contacts"] != 2.0 || police["agreement_rate"] != 0.5 || police["stepped_down_rate"] != 0.5 {
-		t.Errorf("police %v", police)
-	}
-	if status, _ := worker.call("GET", "/api/v1/reports/threshold-profile", nil); status != http.StatusForbidden {
-		t.Errorf("a social worker: %d", status)
-	}
-	f.cwClient("manager").invalid("GET", "/api/v1/reports/threshold-profile?quarter=Q4", nil, "", "quarter")
-	b := f.browser().signIn("manager")
-	if res := b.get("/reports/threshold-profile?quarter=2025-Q4"); res.status != http.StatusOK || !strings.Contains(res.body, "October to December 2025") {
-		t.Errorf("page: %d", res.status)
-	}
-	csv := b.get("/reports/threshold-profile?quarter=2025-Q4&format=csv")
-	if !strings.Contains(csv.body, "2025-Q4,6,Police,2,2,1,2,0,1,child_protection,early_help,1") {
-		t.Errorf("CSV:\n%s", csv.body)
-	}
+	storagetest.Each(t, func(t testing.TB, db *storage.DB) {
+		f := newFixture(t, db)
+		ruby, _ := walkFamily(t, f)
+		worker := f.cwClient("worker")
+		for _, c := range []map[string]any{
+			{"contact_at": "2025-11-03T10:00:00Z", "source": "6", "referrer_threshold": "child_protection", "threshold_decision": "early_help",
+				"decision": "early_help", "decision_at": "2025-11-03T12:00:00Z", "decided_by_id": f.w.Manager.ID},
+			{"contact_at": "2025-11-10T10:00:00Z", "source": "6", "referrer_threshold": "child_in_need", "threshold_decision": "child_in_need",
+				"decision": "referral", "decision_at": "2025-11-10T12:00:00Z", "decided_by_id": f.w.Manager.ID},
+		} {
+			worker.ok(http.StatusCreated, "POST", fmt.Sprintf("/api/v1/children/%d/contacts", ruby), c)
+		}
+		out := f.cwClient("analyst").ok(http.StatusOK, "GET", "/api/v1/reports/threshold-profile?quarter=2025-Q4", nil)
+		police := out["agencies"].([]any)[0].(map[string]any)
+		if police["source"] != "6" || police["contacts"] != 2.0 || police["agreement_rate"] != 0.5 || police["stepped_down_rate"] != 0.5 {
+			t.Errorf("police %v", police)
+		}
+		if status, _ := worker.call("GET", "/api/v1/reports/threshold-profile", nil); status != http.StatusForbidden {
+			t.Errorf("a social worker: %d", status)
+		}
+		f.cwClient("manager").invalid("GET", "/api/v1/reports/threshold-profile?quarter=Q4", nil, "", "quarter")
+		b := f.browser().signIn("manager")
+		if res := b.get("/reports/threshold-profile?quarter=2025-Q4"); res.status != http.StatusOK || !strings.Contains(res.body, "October to December 2025") {
+			t.Errorf("page: %d", res.status)
+		}
+		csv := b.get("/reports/threshold-profile?quarter=2025-Q4&format=csv")
+		if !strings.Contains(csv.body, "2025-Q4,6,Police,2,2,1,2,0,1,child_protection,early_help,1") {
+			t.Errorf("CSV:\n%s", csv.body)
+		}
+
+		// The audit sample: both police contacts, fewer than the default five,
+		// the same on every request; on the page, as a CSV and in the API.
+		sample := out["audit_sample"].(map[string]any)
+		contacts := sample["contacts"].([]any)
+		if sample["per_agency"] != 5.0 || len(contacts) != 2 || contacts[0].(map[string]any)["source"] != "6" ||
+			!strings.HasPrefix(contacts[0].(map[string]any)["href"].(string), fmt.Sprintf("/api/v1/children/%d/contacts/", ruby)) {
+			t.Errorf("audit sample %v", sample)
+		}
+		page := b.get("/reports/threshold-profile?quarter=2025-Q4")
+		if !strings.Contains(page.body, "Threshold audit sample") || !strings.Contains(page.body, fmt.Sprintf(`href="/children/%d/casework"`, ruby)) {
+			t.Errorf("the page has no audit sample:\n%s", page.body)
+		}
+		sampleCSV := b.get("/reports/threshold-profile?quarter=2025-Q4&format=audit-sample.csv")
+		if lines := strings.Split(strings.TrimSpace(sampleCSV.body), "\n"); len(lines) != 3 || !strings.HasPrefix(lines[1], fmt.Sprintf("2025-Q4,6,Police,%d,", ruby)) {
+			t.Errorf("audit sample CSV:\n%s", sampleCSV.body)
+		}
+		if again := b.get("/reports/threshold-profile?quarter=2025-Q4&format=audit-sample.csv"); again.body != sampleCSV.body {
+			t.Errorf("a second run drew another sample:\n%s", again.body)
+		}
+		// A wrong quarter is an error on the page, with the user's input kept.
+		if res := b.get("/reports/threshold-profile?quarter=Q4-2025"); res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "Quarter must be written like 2015-Q3") ||
+			!strings.Contains(res.body, `value="Q4-2025"`) {
+			t.Errorf("a wrong quarter: %d", res.status)
+		}
+	})
 }
 
 // TestContactFormOffersGuidanceLevels: the contact forms offer the levels of

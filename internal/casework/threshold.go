@@ -3,7 +3,9 @@ package casework
 import (
 	"cmp"
 	"fmt"
+	"hash/fnv"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -62,6 +64,10 @@ type ThresholdProfile struct {
 	Agencies []AgencyThresholds
 	// All is every agency together.
 	All AgencyThresholds
+	// SampleSize is how many of each agency's screened contacts the
+	// threshold audit samples (threshold.audit_sample on the quarter's
+	// first day).
+	SampleSize int
 }
 
 // AgencyThresholds is one agency's row of the profile.
@@ -80,6 +86,10 @@ type AgencyThresholds struct {
 	// ClosedNFA were decided no further action or advice and signposting;
 	// SteppedDown passed to early help.
 	ClosedNFA, SteppedDown int
+	// Sample is the agency's threshold audit sample: SampleSize of its
+	// screened contacts chosen at random, or all of them if fewer, in the
+	// order they came in (FD-03, SB-03). The All row has none.
+	Sample []domain.Contact
 }
 
 // AgreementRate is the share of contacts with both levels where the
@@ -120,7 +130,9 @@ func (r Rules) ThresholdProfile(q Quarter, contacts []domain.Contact) ThresholdP
 		return slices.IndexFunc(p.Levels, func(l timescales.ThresholdLevel) bool { return l.Value == v })
 	}
 	p.All = p.newRow("")
+	p.SampleSize, _ = r.Policy.ThresholdAudit.At(q.Start)
 	bySource := map[string]int{}
+	screened := map[string][]domain.Contact{}
 	for i := range contacts {
 		c := &contacts[i]
 		at := DayOf(c.ContactAt)
@@ -139,6 +151,9 @@ func (r Rules) ThresholdProfile(q Quarter, contacts []domain.Contact) ThresholdP
 				continue
 			}
 			row.Decided++
+			if row != &p.All {
+				screened[c.Source] = append(screened[c.Source], *c)
+			}
 			switch c.Decision {
 			case "nfa", "advice_signpost":
 				row.ClosedNFA++
@@ -160,10 +175,36 @@ func (r Rules) ThresholdProfile(q Quarter, contacts []domain.Contact) ThresholdP
 			row.Matrix[from][to]++
 		}
 	}
+	for i := range p.Agencies {
+		p.Agencies[i].Sample = auditSample(q, p.Agencies[i].Source, screened[p.Agencies[i].Source], p.SampleSize)
+	}
 	slices.SortFunc(p.Agencies, func(a, b AgencyThresholds) int {
 		return cmp.Or(b.Contacts-a.Contacts, strings.Compare(a.Source, b.Source))
 	})
 	return p
+}
+
+// auditSample chooses n of an agency's screened contacts in a quarter at
+// random, reproducibly: each contact's place in the draw is a hash of the
+// quarter, the agency and the contact, so the same sample comes back every
+// time the report is run, and a contact recorded late displaces at most
+// one of it. The sample is in the order the contacts came in.
+func auditSample(q Quarter, source string, contacts []domain.Contact, n int) []domain.Contact {
+	if n <= 0 || len(contacts) == 0 {
+		return nil
+	}
+	draw := func(c *domain.Contact) uint64 {
+		h := fnv.New64a()
+		h.Write([]byte(q.String() + "|" + source + "|" + strconv.FormatInt(c.ID, 10)))
+		return h.Sum64()
+	}
+	sample := slices.Clone(contacts)
+	if len(sample) > n {
+		slices.SortFunc(sample, func(a, b domain.Contact) int { return cmp.Compare(draw(&a), draw(&b)) })
+		sample = sample[:n]
+	}
+	slices.SortFunc(sample, func(a, b domain.Contact) int { return cmp.Or(a.ContactAt.Compare(b.ContactAt), cmp.Compare(a.ID, b.ID)) })
+	return sample
 }
 
 func (p *ThresholdProfile) newRow(source string) AgencyThresholds {

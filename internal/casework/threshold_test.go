@@ -3,8 +3,10 @@ package casework
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/waymark-care/waymark/internal/domain"
+	"github.com/waymark-care/waymark/internal/timescales"
 )
 
 // TestThresholdProfile: per agency and quarter, the referrer's level
@@ -53,5 +55,77 @@ func TestThresholdProfile(t *testing.T) {
 		if (err != nil) != (tt.want == "") || err == nil && q.Start.String() != tt.want {
 			t.Errorf("ParseQuarter(%q) = %v, %v", tt.in, q.Start, err)
 		}
+	}
+}
+
+// TestThresholdAuditSample: each agency's threshold audit sample is
+// threshold.audit_sample of its screened contacts in the quarter, chosen at
+// random but the same every time (FD-03, SB-03).
+func TestThresholdAuditSample(t *testing.T) {
+	var contacts []domain.Contact
+	for i := range 40 {
+		c := domain.Contact{Entity: ent(int64(100 + i)), Source: "6", ContactAt: at("2015-07-01 09:00").Add(time.Duration(i) * 36 * time.Hour)}
+		if i%4 != 3 { // every fourth not yet screened
+			c.Decision, c.ThresholdDecision = "nfa", "universal"
+		}
+		contacts = append(contacts, c)
+	}
+	contacts = append(contacts, domain.Contact{Entity: ent(1), Source: "2A", ContactAt: at("2015-08-03 10:00"), Decision: "referral"},
+		domain.Contact{Entity: ent(2), Source: "2A", ContactAt: at("2015-08-04 10:00")})
+	ids := func(cs []domain.Contact) []int64 {
+		var out []int64
+		for _, c := range cs {
+			out = append(out, c.ID)
+		}
+		return out
+	}
+	withSample := func(n []timescales.Version[int]) Rules {
+		r := Default()
+		r.Policy.ThresholdAudit = n
+		return r
+	}
+	q := QuarterOf(d("2015-08-15"))
+	for _, tt := range []struct {
+		name            string
+		rules           Rules
+		police, schools int
+	}{
+		{"the default, five", rules, 5, 1},
+		{"a larger sample", withSample([]timescales.Version[int]{{Value: 12}}), 12, 1},
+		{"more than were screened", withSample([]timescales.Version[int]{{Value: 50}}), 30, 1},
+		{"none", withSample([]timescales.Version[int]{{Value: 0}}), 0, 0},
+		{"the version in force when the quarter began", withSample([]timescales.Version[int]{{Value: 3}, {From: d("2015-07-01"), Value: 8}, {From: d("2015-07-02"), Value: 1}}), 8, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := tt.rules.ThresholdProfile(q, contacts)
+			police, schools := p.Agencies[0], p.Agencies[1]
+			if len(police.Sample) != tt.police || len(schools.Sample) != tt.schools || p.All.Sample != nil {
+				t.Fatalf("samples of %d and %d, want %d and %d", len(police.Sample), len(schools.Sample), tt.police, tt.schools)
+			}
+			for i, c := range police.Sample {
+				if c.Decision == "" || c.Source != "6" || i > 0 && c.ContactAt.Before(police.Sample[i-1].ContactAt) {
+					t.Errorf("sample %v: not screened police contacts in the order they came in", ids(police.Sample))
+				}
+			}
+			// The same sample on every run, whatever order the contacts are read in.
+			reversed := slices.Clone(contacts)
+			slices.Reverse(reversed)
+			if again := tt.rules.ThresholdProfile(q, reversed).Agencies[0].Sample; !slices.Equal(ids(again), ids(police.Sample)) {
+				t.Errorf("sample %v, then %v", ids(police.Sample), ids(again))
+			}
+		})
+	}
+	// Not simply the first contacts of the quarter; another quarter draws
+	// differently from the same contacts.
+	first := rules.ThresholdProfile(q, contacts).Agencies[0].Sample
+	if slices.Equal(ids(first), []int64{100, 101, 102, 104, 105}) {
+		t.Errorf("the sample is the first five screened: %v", ids(first))
+	}
+	moved := slices.Clone(contacts)
+	for i := range moved {
+		moved[i].ContactAt = moved[i].ContactAt.AddDate(0, 3, 0)
+	}
+	if next := rules.ThresholdProfile(q.Next(), moved).Agencies[0].Sample; slices.Equal(ids(next), ids(first)) {
+		t.Errorf("the next quarter drew the same contacts: %v", ids(next))
 	}
 }

@@ -42,6 +42,7 @@ type Policy struct {
 	ThresholdGuidance Versions[ThresholdGuidance] // threshold.guidance (FD-03)
 	DANRequiredItems  Versions[[]string]          // dan.required_items (FD-09)
 	DANInformationDue Versions[calendar.Clock]    // dan.information_due (FD-09)
+	ThresholdAudit    Versions[int]               // threshold.audit_sample (FD-03, SB-03)
 	// Oversight's local settings (oversight.go).
 	TrainingExpiry      Versions[TrainingExpiry] // training.expiry (AC-04)
 	CoreGroupUpdateDue  Versions[calendar.Clock] // coregroup.update_overdue_wd (AC-18)
@@ -74,6 +75,7 @@ func DefaultPolicy() Policy {
 		ThresholdGuidance: always(defaultThresholdGuidance),
 		DANRequiredItems:  always(defaultDANRequiredItems),
 		DANInformationDue: always(wd(1)),
+		ThresholdAudit:    always(5),
 
 		// Oversight (oversight.go): labelled defaults; requirements.md gives
 		// none for drift.overdue_actions and oversight.interval.
@@ -197,6 +199,7 @@ var settings = []setting{
 	define("threshold.guidance", func(p *Policy) *Versions[ThresholdGuidance] { return &p.ThresholdGuidance }, ThresholdGuidance.check),
 	define("dan.required_items", func(p *Policy) *Versions[[]string] { return &p.DANRequiredItems }, danItems),
 	define("dan.information_due", func(p *Policy) *Versions[calendar.Clock] { return &p.DANInformationDue }, interval),
+	define("threshold.audit_sample", func(p *Policy) *Versions[int] { return &p.ThresholdAudit }, notNegative),
 }
 
 // LoadPolicy reads an authority's settings as JSON. Settings it leaves out
