@@ -1,12 +1,14 @@
 package app
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
 	"strconv"
 	"time"
 
 	"github.com/waymark-care/waymark/internal/access"
+	"github.com/waymark-care/waymark/internal/audit"
 	"github.com/waymark-care/waymark/internal/domain"
 	"github.com/waymark-care/waymark/internal/returns/cin"
 	"github.com/waymark-care/waymark/internal/web"
@@ -95,15 +97,28 @@ func (a *App) cinDownload(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="cin-census-%s.xml"`, p.Year()))
-	rep, err := cin.Export(r.Context(), a.DB, p, cin.NewHeader(p, "", "", time.Now()), w)
+	// The return is built before any of it is sent, so that every child in
+	// it is in the access log first: a census is the most complete export
+	// of children's records there is.
+	var out bytes.Buffer
+	rep, err := cin.Export(r.Context(), a.DB, p, cin.NewHeader(p, "", "", time.Now()), &out)
 	if err != nil {
-		// The response has begun; the log says what went wrong.
-		a.Logger.ErrorContext(r.Context(), "CIN census export failed", "error", err, "request_id", web.RequestID(r.Context()))
+		a.serverError(w, r, err)
 		return
 	}
-	a.Logger.InfoContext(r.Context(), "CIN census downloaded", "year", p.Year(), "children", rep.Children, "user_id", a.CurrentUser(r).ID)
+	u := a.CurrentUser(r)
+	logs := make([]*audit.Access, len(rep.People))
+	for i, id := range rep.People {
+		logs[i] = &audit.Access{UserID: u.ID, Username: u.Username, Action: audit.Exported, PersonID: id, What: "CIN census " + p.Year()}
+	}
+	if err := a.DB.LogAccess(r.Context(), logs...); err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="cin-census-%s.xml"`, p.Year()))
+	w.Write(out.Bytes())
+	a.Logger.InfoContext(r.Context(), "CIN census downloaded", "year", p.Year(), "children", rep.Children, "user_id", u.ID)
 }
 
 // cinIssues is the issues report: each child with errors or queries, and

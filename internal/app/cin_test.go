@@ -7,7 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/waymark-care/waymark/internal/audit"
 	"github.com/waymark-care/waymark/internal/returns/cin"
+	"github.com/waymark-care/waymark/internal/storage"
 	"github.com/waymark-care/waymark/internal/storage/storagetest"
 )
 
@@ -26,6 +28,11 @@ func TestCINCensusPages(t *testing.T) {
 	m, problems, err := cin.Read(strings.NewReader(res.body))
 	if err != nil || len(problems) != 0 || len(m.Children.Child) != 1 || m.Header.CollectionDetails.ReferenceDate.Text != "2026-03-31" {
 		t.Fatalf("downloaded census: %v %v\n%.600s", err, problems, res.body)
+	}
+	// Every child in the census is in the access log as exported.
+	logged, err := f.db.AccessLog(context.Background(), storage.AccessQuery{PersonID: f.child, UserID: f.accounts["analyst"].ID})
+	if err != nil || len(logged) != 1 || logged[0].Action != audit.Exported || logged[0].What != "CIN census 2025-26" {
+		t.Errorf("access log after the download: %v %+v", err, logged)
 	}
 	if res := analyst.get("/returns/cin/2025-26/issues"); res.status != http.StatusOK || !strings.Contains(res.body, "Errors and queries") || !strings.Contains(res.body, "1 child is in the census") {
 		t.Errorf("issues page: %d\n%s", res.status, res.body)

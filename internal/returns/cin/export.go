@@ -46,6 +46,7 @@ func Export(ctx context.Context, src Records, p Period, h *Header, w io.Writer) 
 	m := &Message{Header: h}
 	env := newEnv(p)
 	var findings []Finding
+	var people []int64
 	var err error
 	for rec := range recs {
 		if err != nil {
@@ -56,6 +57,7 @@ func Export(ctx context.Context, src Records, p Period, h *Header, w io.Writer) 
 			continue
 		}
 		m.Children.Child = append(m.Children.Child, c)
+		people = append(people, rec.Person.ID)
 		n := len(m.Children.Child)
 		findings = env.child(&m.Children.Child[n-1], n, findings)
 		if out != nil {
@@ -73,7 +75,9 @@ func Export(ctx context.Context, src Records, p Period, h *Header, w io.Writer) 
 	if err != nil {
 		return nil, err
 	}
-	return env.report(m, nil, findings), nil
+	rep := env.report(m, nil, findings)
+	rep.People = people
+	return rep, nil
 }
 
 // Readiness is how ready one child's record is for a census: whether the

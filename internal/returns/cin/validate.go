@@ -32,9 +32,12 @@ type Finding struct {
 
 // Report is the outcome of validating a census.
 type Report struct {
-	Year     string    `json:"collection_year"`
-	Period   Period    `json:"-"`
-	Children int       `json:"children"`
+	Year     string `json:"collection_year"`
+	Period   Period `json:"-"`
+	Children int    `json:"children"`
+	// People are the children in an exported return, by person id, for the
+	// access log; a return read from a file has none.
+	People   []int64   `json:"-"`
 	Problems []Problem `json:"file_problems"`
 	Findings []Finding `json:"findings"`
 }
