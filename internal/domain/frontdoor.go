@@ -135,7 +135,9 @@ func (r *Referral) Check() []FieldError {
 	return append(errs, requiredWhen(r.CloseReason != "", "close_date", r.CloseDate, "enter the date the case closed")...)
 }
 
-// Assessment is a child and family assessment (AC-05, AC-06, AC-07).
+// Assessment is a child and family assessment (AC-05 to AC-10). The
+// sources it consulted and the tools it used are records of their own
+// (AssessmentSource, AssessmentToolUse); the child's voice is a ChildsVoice.
 type Assessment struct {
 	Entity
 	PersonID   int64      `db:"person_id,ref" json:"person_id" v:"required"`
@@ -159,6 +161,16 @@ type Assessment struct {
 	HouseholdReason string `db:"household_reason" json:"household_reason"`
 	TeamID          int64  `db:"team_id,ref" json:"team_id"`
 	ProfessionalID  int64  `db:"professional_id,ref" json:"professional_id"`
+	// ChronologyReviewedDate is when the worker read the child's chronology,
+	// and HistoryAnalysis what the history says about the risk now (AC-08).
+	ChronologyReviewedDate civil.Date `db:"chronology_reviewed_date" json:"chronology_reviewed_date"`
+	HistoryAnalysis        string     `db:"history_analysis" json:"history_analysis"`
+	// FamilySummary is the assessment in plain language for the family
+	// (AC-05).
+	FamilySummary string `db:"family_summary" json:"family_summary"`
+	// NeglectToolReason says why no neglect tool was used when neglect was
+	// identified (AC-10).
+	NeglectToolReason string `db:"neglect_tool_reason" json:"neglect_tool_reason"`
 }
 
 func (a *Assessment) Check() []FieldError {

@@ -26,6 +26,8 @@ func registerAll() bool {
 	register(&EarlyHelpEpisode{}, "early_help_episode", "early_help_episodes", "Early help episode")
 	register(&Involvement{}, "involvement", "involvements", "Involvement")
 	register(&Assessment{}, "assessment", "assessments", "Assessment")
+	register(&AssessmentSource{}, "assessment_source", "assessment_sources", "Source consulted for an assessment")
+	register(&AssessmentToolUse{}, "assessment_tool_use", "assessment_tool_uses", "Assessment tool used")
 	register(&CINPlan{}, "cin_plan", "cin_plans", "Child in need plan")
 	register(&CINPlanReview{}, "cin_plan_review", "cin_plan_reviews", "Child in need plan review")
 	// Child protection.
@@ -61,6 +63,8 @@ func registerAll() bool {
 	register(&CoreGroupAction{}, "core_group_action", "core_group_actions", "Plan action at a core group")
 	register(&ChildsVoice{}, "childs_voice", "childs_voices", "Child's voice")
 	register(&CaseNote{}, "case_note", "case_notes", "Case note")
+	register(&CaseSummary{}, "case_summary", "case_summaries", "Case summary")
+	register(&KeyEvent{}, "key_event", "key_events", "Key event")
 	register(&ManagementDecision{}, "management_decision", "management_decisions", "Management decision")
 	register(&SupervisionCase{}, "supervision_case", "supervision_cases", "Case discussed in supervision")
 	register(&CaseAudit{}, "case_audit", "case_audits", "Case audit")
@@ -82,6 +86,8 @@ type ChildRecord struct {
 	HarmConcerns        []HarmConcern
 	Involvements        []Involvement
 	Assessments         []Assessment
+	AssessmentSources   []AssessmentSource
+	AssessmentToolUses  []AssessmentToolUse
 	CINPlans            []CINPlan
 	CINPlanReviews      []CINPlanReview
 	StrategyDiscussions []StrategyDiscussion
@@ -113,6 +119,8 @@ type ChildRecord struct {
 	CoreGroupActions    []CoreGroupAction
 	ChildsVoices        []ChildsVoice
 	CaseNotes           []CaseNote
+	CaseSummaries       []CaseSummary
+	KeyEvents           []KeyEvent
 	ManagementDecisions []ManagementDecision
 	SupervisionCases    []SupervisionCase
 	CaseAudits          []CaseAudit

@@ -50,6 +50,9 @@ type Policy struct {
 	DriftCPMonths       Versions[int]            // drift.cp_months (AC-21)
 	DriftOverdueActions Versions[int]            // drift.overdue_actions (AC-21)
 	OversightInterval   Versions[calendar.Clock] // oversight.interval (WF-08, AC-21)
+	// The assessment record's local settings (assessment.go).
+	AssessmentTools Versions[ToolLibrary]    // assessment.tools (AC-10)
+	SummaryMaxAge   Versions[calendar.Clock] // summary.max_age (AC-08)
 }
 
 // DefaultPolicy returns the defaults, each in force from the beginning. They
@@ -85,6 +88,8 @@ func DefaultPolicy() Policy {
 		DriftCPMonths:       always(12),
 		DriftOverdueActions: always(2),
 		OversightInterval:   always(cm(3)),
+		AssessmentTools:     always(defaultToolLibrary),
+		SummaryMaxAge:       always(cm(6)),
 	}
 }
 
@@ -200,6 +205,8 @@ var settings = []setting{
 	define("dan.required_items", func(p *Policy) *Versions[[]string] { return &p.DANRequiredItems }, danItems),
 	define("dan.information_due", func(p *Policy) *Versions[calendar.Clock] { return &p.DANInformationDue }, interval),
 	define("threshold.audit_sample", func(p *Policy) *Versions[int] { return &p.ThresholdAudit }, notNegative),
+	define("assessment.tools", func(p *Policy) *Versions[ToolLibrary] { return &p.AssessmentTools }, ToolLibrary.check),
+	define("summary.max_age", func(p *Policy) *Versions[calendar.Clock] { return &p.SummaryMaxAge }, interval),
 }
 
 // LoadPolicy reads an authority's settings as JSON. Settings it leaves out

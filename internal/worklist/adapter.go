@@ -83,6 +83,10 @@ var untimed = map[string]string{
 	"childs_voice":        "part of another record, not an event",
 	"core_group_action":   "agency updates are timed by casework (coregroup.update_overdue_wd)",
 	"chair_escalation":    "carries its own response date",
+	"assessment_source":   "part of an assessment, not an event",
+	"assessment_tool_use": "part of an assessment, not an event",
+	"case_summary":        "its age is checked by casework (summary.max_age)",
+	"key_event":           "a mark on the chronology, not an event",
 }
 
 // ChildID is the engine's name for a person: the person's ID.

@@ -172,8 +172,18 @@ func writeChild(tx *storage.Tx, w *Workforce, n int) (int64, error) {
 	cpPlan := &domain.CPPlan{PersonID: c, ReferralID: r, ConferenceID: icpc.ID, StartDate: d("2019-01-28"), EndDate: d("2019-08-30"), InitialCategory: "EMO", LatestCategory: "NEG", EndReason: "Child became looked after"}
 	assessment := &domain.Assessment{PersonID: c, ReferralID: r, StartDate: d("2019-01-07"), ChildSeenDate: d("2019-01-09"), SeenAlone: ptr(true),
 		Factors: []string{"3A", "3B", "4B"}, Outcomes: []string{"strategy_discussion", "provide_services"}, Analysis: "Ellie is frightened at home.",
-		CompletedDate: d("2019-02-28"), AuthorisedDate: d("2019-03-01"), AuthorisedByID: w.Manager.ID, TeamID: w.Team.ID, ProfessionalID: w.Worker.ID}
+		CompletedDate: d("2019-02-28"), AuthorisedDate: d("2019-03-01"), AuthorisedByID: w.Manager.ID, TeamID: w.Team.ID, ProfessionalID: w.Worker.ID,
+		ChronologyReviewedDate: d("2019-01-10"), HistoryAnalysis: "Two earlier referrals about shouting at home were closed without an assessment.",
+		FamilySummary: "We are worried that Ellie is frightened at home. We will work with you to keep her safe."}
 	if err := insert(tx, cpPlan, assessment); err != nil {
+		return 0, err
+	}
+	if err := insert(tx,
+		&domain.AssessmentSource{PersonID: c, AssessmentID: assessment.ID, Agency: "education", Consulted: "Designated safeguarding lead", Date: d("2019-01-14"), Summary: "Ellie is often late and tired."},
+		&domain.AssessmentSource{PersonID: c, AssessmentID: assessment.ID, Agency: "police", Consulted: "Public protection unit", Date: d("2019-01-15"), Summary: "Three call-outs to the address this year."},
+		&domain.AssessmentToolUse{PersonID: c, AssessmentID: assessment.ID, Tool: "signs_of_safety", Date: d("2019-02-20"), Score: ptr(3), ByID: w.Worker.ID, Notes: "Family and worker scaled together."},
+		&domain.AssessmentToolUse{PersonID: c, AssessmentID: assessment.ID, Tool: "dash", Date: d("2019-01-15"), Score: ptr(15), Rating: "high", ByID: w.Worker.ID},
+	); err != nil {
 		return 0, err
 	}
 	if err := insert(tx, &domain.ChildsVoice{PersonID: c, RecordKind: "assessment", RecordID: assessment.ID, Method: "tool", Tool: "Three Houses",
@@ -314,6 +324,12 @@ func writeChild(tx *storage.Tx, w *Workforce, n int) (int64, error) {
 	}
 	if err := insert(tx, &domain.ManagementDecision{PersonID: c, Date: d("2019-07-01"), Decision: "Review conference to consider ending the plan", Rationale: "Three actions overdue; progress is made but slowly.",
 		ManagerID: w.Manager.ID, DriftReview: true, DriftFlags: []string{"overdue_actions"}}); err != nil {
+		return 0, err
+	}
+	if err := insert(tx,
+		&domain.CaseSummary{PersonID: c, Summary: "Ellie came into care in 2019 after domestic abuse at home; she is settled with her foster carers.", LastUpdated: d("2021-05-06"), ByID: w.Worker.ID},
+		&domain.KeyEvent{PersonID: c, RecordKind: "strategy_discussion", RecordID: strategy.ID, EventDate: d("2019-01-08"), Reason: "The start of the child protection enquiry.", MarkedByID: w.Worker.ID},
+	); err != nil {
 		return 0, err
 	}
 	for i := 0; i < 50; i++ {
