@@ -119,6 +119,8 @@ const (
 	RecordNewChild    Action = "record_new_child"     // a contact about a child not yet known (FD-01)
 	ViewTraining      Action = "view_training"        // workers' training records (AC-04)
 	RecordTraining    Action = "record_training"      // add to a worker's training record (AC-04)
+	ViewMARAC         Action = "view_marac"           // MARAC cases, their victims and actions (FD-11)
+	RecordMARAC       Action = "record_marac"         // record a MARAC case, its actions and the children linked (FD-11)
 )
 
 // Involvement is a professional currently involved with the child.

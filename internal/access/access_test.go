@@ -163,6 +163,10 @@ func TestServiceActions(t *testing.T) {
 		ManageSettings: {admin},
 		ViewBreakGlass: {manager, serviceMgr, otherMgr, auditor},
 		RecordNewChild: {worker, colleague, otherWorker, manager, serviceMgr, otherMgr, iro, otherIRO, chair, vs},
+		// FD-11: MARAC cases are about adult victims; partners see them at
+		// the MARAC itself, not in Waymark.
+		ViewMARAC:   {worker, colleague, otherWorker, manager, serviceMgr, otherMgr, iro, otherIRO, chair, auditor, vs},
+		RecordMARAC: {worker, colleague, otherWorker, manager, serviceMgr, otherMgr},
 	}
 	all := []*User{worker, colleague, otherWorker, manager, serviceMgr, otherMgr, iro, otherIRO, chair, police, health, analyst, admin, auditor, vs, partnership}
 	for action, allowed := range want {

@@ -27,7 +27,7 @@ func (u *User) hasAny(roles []Role) bool {
 // Decide answers whether u may take action a on the child described by c.
 // For service-level actions (Search, ViewAggregates, ManageUsers,
 // ManageSettings, ViewBreakGlass, RecordNewChild, ViewTraining,
-// RecordTraining) c is ignored and may be nil. A nil user is refused
+// RecordTraining, ViewMARAC, RecordMARAC) c is ignored and may be nil. A nil user is refused
 // everything.
 func Decide(u *User, a Action, c *Child) Decision {
 	if u == nil {
@@ -52,6 +52,14 @@ func Decide(u *User, a Action, c *Child) Decision {
 		return allowIf(u.hasAny(staff) || u.Has(Administrator))
 	case RecordTraining:
 		return allowIf(u.hasAny(managers) || u.Has(Administrator))
+	case ViewMARAC:
+		// A MARAC case is about an adult victim: those who record on
+		// children's files see it, and auditors assure it (FD-11).
+		return allowIf(u.hasAny(staff))
+	case RecordMARAC:
+		// Children's social care's part at the MARAC is a social worker's or
+		// a manager's.
+		return allowIf(u.Has(SocialWorker) || u.hasAny(managers))
 	}
 	if c == nil {
 		return Decision{}

@@ -79,6 +79,8 @@ func (r Rules) CheckChange(cr *domain.ChildRecord, rec domain.Record, household 
 		return CheckChildsVoice(cr, v)
 	case *domain.CoreGroupAction:
 		return CheckCoreGroupAction(cr, v)
+	case *domain.MASHRequest:
+		return r.CheckMASHRequest(v)
 	case *domain.CINPlan:
 		if !v.SignedOffDate.IsZero() {
 			return CheckCINPlanSignOff(cr, v)

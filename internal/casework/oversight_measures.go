@@ -36,13 +36,7 @@ func (r *Ratio) count(met bool) {
 type WorkingDays []int
 
 // Median is the middle duration by the nearest-rank method, 0 if none.
-func (w WorkingDays) Median() int {
-	if len(w) == 0 {
-		return 0
-	}
-	sorted := slices.Sorted(slices.Values(w))
-	return sorted[(len(sorted)+1)/2-1]
-}
+func (w WorkingDays) Median() int { return median(w) }
 
 // OversightMeasures are oversight's measures for a period, for the
 // children whose case a team (and the teams below it) or a worker held on

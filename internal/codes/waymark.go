@@ -25,6 +25,8 @@ const (
 	DASHRisk           = "dash_risk"
 	DAChildPresence    = "da_child_presence"
 	DANInformationItem = "dan_information_item"
+	// A MASH partner's rating of the risk to the child (FD-12).
+	RAGRating = "rag_rating"
 
 	// Casework.
 	VisitType         = "visit_type"
@@ -128,6 +130,11 @@ var waymarkLists = []*List{
 		{Value: "standard", Description: "Standard"},
 		{Value: "medium", Description: "Medium"},
 		{Value: "high", Description: "High"},
+	}},
+	{Name: RAGRating, Title: "MASH partner's rating", Source: "Waymark", Codes: []Code{
+		{Value: "red", Description: "Red: high risk, act now"},
+		{Value: "amber", Description: "Amber: some risk or need"},
+		{Value: "green", Description: "Green: no concern known"},
 	}},
 	{Name: DAChildPresence, Title: "children at a domestic abuse incident", Source: "Waymark", Codes: []Code{
 		{Value: "present", Description: "Children present at the incident"},

@@ -23,6 +23,10 @@ func registerAll() bool {
 	register(&Contact{}, "contact", "contacts", "Contact")
 	register(&Referral{}, "referral", "referrals", "Referral")
 	register(&HarmConcern{}, "harm_concern", "harm_concerns", "Concern of significant harm")
+	register(&MASHRequest{}, "mash_request", "mash_requests", "MASH information request")
+	register(&MARACCase{}, "marac_case", "marac_cases", "MARAC case")
+	register(&MARACChild{}, "marac_child", "marac_children", "Child linked to a MARAC case")
+	register(&MARACAction{}, "marac_action", "marac_actions", "MARAC action for children's social care")
 	register(&EarlyHelpEpisode{}, "early_help_episode", "early_help_episodes", "Early help episode")
 	register(&Involvement{}, "involvement", "involvements", "Involvement")
 	register(&Assessment{}, "assessment", "assessments", "Assessment")
@@ -84,6 +88,11 @@ type ChildRecord struct {
 	EarlyHelpEpisodes   []EarlyHelpEpisode
 	Referrals           []Referral
 	HarmConcerns        []HarmConcern
+	MASHRequests        []MASHRequest
+	MARACChildren       []MARACChild
+	// MARACCases are the MARAC cases the child is linked to (MARACChildren),
+	// held against the adult victim and read with the child's record.
+	MARACCases          []MARACCase
 	Involvements        []Involvement
 	Assessments         []Assessment
 	AssessmentSources   []AssessmentSource

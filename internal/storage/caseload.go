@@ -118,7 +118,7 @@ type queryFunc = func(q string, args ...any) (*sql.Rows, error)
 func (db *DB) readCases(ctx context.Context, columns Columns, ids func(queryFunc) ([]int64, error), fn func([]*domain.ChildRecord) error) error {
 	kinds := make([]*kindSQL, 0, len(columns))
 	for _, k := range slices.Sorted(maps.Keys(columns)) {
-		if _, ok := childRecordField[k]; !ok {
+		if _, ok := childRecordField[k]; !ok || !db.kinds[k].kind.ChildLevel {
 			return fmt.Errorf("storage: %q is not a kind of a child's record", k)
 		}
 		ks, err := db.kinds[k].project(columns[k])

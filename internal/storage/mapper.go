@@ -96,6 +96,11 @@ func buildKindSQL(d Dialect) map[string]*kindSQL {
 		if k.ChildLevel {
 			ks.byPerson = rebind(d, ks.sel+" WHERE person_id = ? ORDER BY id")
 		}
+		// A MARAC case is the adult victim's; a child's record reads the
+		// cases the child is linked to (FD-11).
+		if k.Name == "marac_case" {
+			ks.byPerson = rebind(d, ks.sel+" WHERE id IN (SELECT marac_case_id FROM marac_children WHERE person_id = ?) ORDER BY id")
+		}
 		m[k.Name] = ks
 	}
 	return m

@@ -75,3 +75,18 @@ func danItems(items []string) error {
 	}
 	return nil
 }
+
+// defaultMASHAgencies are the partner agencies of the multi-agency
+// safeguarding hub (FD-12, labelled default): the membership is
+// effective-dated, so an agency joining or leaving is a new version.
+var defaultMASHAgencies = []string{"police", "health", "education", "probation", "housing", "adult_social_care"}
+
+func mashAgencies(agencies []string) error {
+	list, _ := codes.Lookup(codes.Agency)
+	for _, a := range agencies {
+		if !list.Valid(a) || a == "childrens_social_care" {
+			return fmt.Errorf("%q is not a partner agency", a)
+		}
+	}
+	return nil
+}

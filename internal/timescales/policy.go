@@ -43,6 +43,7 @@ type Policy struct {
 	DANRequiredItems  Versions[[]string]          // dan.required_items (FD-09)
 	DANInformationDue Versions[calendar.Clock]    // dan.information_due (FD-09)
 	ThresholdAudit    Versions[int]               // threshold.audit_sample (FD-03, SB-03)
+	MASHAgencies      Versions[[]string]          // mash.agencies (FD-12)
 	// Oversight's local settings (oversight.go).
 	TrainingExpiry      Versions[TrainingExpiry] // training.expiry (AC-04)
 	CoreGroupUpdateDue  Versions[calendar.Clock] // coregroup.update_overdue_wd (AC-18)
@@ -79,6 +80,7 @@ func DefaultPolicy() Policy {
 		DANRequiredItems:  always(defaultDANRequiredItems),
 		DANInformationDue: always(wd(1)),
 		ThresholdAudit:    always(5),
+		MASHAgencies:      always(defaultMASHAgencies),
 
 		// Oversight (oversight.go): labelled defaults; requirements.md gives
 		// none for drift.overdue_actions and oversight.interval.
@@ -207,6 +209,7 @@ var settings = []setting{
 	define("threshold.audit_sample", func(p *Policy) *Versions[int] { return &p.ThresholdAudit }, notNegative),
 	define("assessment.tools", func(p *Policy) *Versions[ToolLibrary] { return &p.AssessmentTools }, ToolLibrary.check),
 	define("summary.max_age", func(p *Policy) *Versions[calendar.Clock] { return &p.SummaryMaxAge }, interval),
+	define("mash.agencies", func(p *Policy) *Versions[[]string] { return &p.MASHAgencies }, mashAgencies),
 }
 
 // LoadPolicy reads an authority's settings as JSON. Settings it leaves out

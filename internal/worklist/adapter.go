@@ -87,6 +87,8 @@ var untimed = map[string]string{
 	"assessment_tool_use": "part of an assessment, not an event",
 	"case_summary":        "its age is checked by casework (summary.max_age)",
 	"key_event":           "a mark on the chronology, not an event",
+	"mash_request":        "a partner's answer to the MASH, measured by casework, not a statutory clock",
+	"marac_child":         "a link to a MARAC case, whose actions carry their own due dates",
 }
 
 // ChildID is the engine's name for a person: the person's ID.

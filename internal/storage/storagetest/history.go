@@ -138,6 +138,23 @@ func writeChild(tx *storage.Tx, w *Workforce, n int) (int64, error) {
 	if err := insert(tx, contact); err != nil {
 		return 0, err
 	}
+	// The MASH asks its partners about the notification (FD-12), and the
+	// MARAC hears Dana's case, with Ellie and Max linked to it (FD-11).
+	marac := &domain.MARACCase{VictimID: mother.ID, ReferralDate: d("2019-01-08"), ReferringAgency: "police", HearingDate: d("2019-01-24"),
+		AgenciesPresent: []string{"police", "health", "childrens_social_care", "housing", "voluntary"}, InformationSharedDate: d("2019-01-22")}
+	if err := insert(tx, marac); err != nil {
+		return 0, err
+	}
+	if err := insert(tx,
+		&domain.MASHRequest{PersonID: c, ContactID: contact.ID, Agency: "police", RequestedAt: at("2019-01-07", 10), RespondedAt: at("2019-01-07", 12), RAG: "red"},
+		&domain.MASHRequest{PersonID: c, ContactID: contact.ID, Agency: "health", RequestedAt: at("2019-01-07", 10), RespondedAt: at("2019-01-07", 13), RAG: "amber"},
+		&domain.MASHRequest{PersonID: c, ContactID: contact.ID, Agency: "education", RequestedAt: at("2019-01-07", 10)},
+		&domain.MARACChild{PersonID: c, MARACCaseID: marac.ID},
+		&domain.MARACChild{PersonID: brother.ID, MARACCaseID: marac.ID},
+		&domain.MARACAction{MARACCaseID: marac.ID, Action: "Share the child protection plan with the IDVA.", OwnerID: w.Worker.ID, DueDate: d("2019-02-07"), CompletedDate: d("2019-02-05")},
+	); err != nil {
+		return 0, err
+	}
 	referral := &domain.Referral{PersonID: c, ContactID: contact.ID, ReferralDate: d("2019-01-07"), Source: "6", PrimaryNeed: "N1", TeamID: w.Team.ID, ProfessionalID: w.Worker.ID}
 	if err := insert(tx, referral); err != nil {
 		return 0, err
