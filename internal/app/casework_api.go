@@ -653,6 +653,14 @@ func caseworkJSON(rules casework.Rules, cr *domain.ChildRecord, rec domain.Recor
 		} else {
 			derived["decided_on_time"] = d.OnTime()
 		}
+		if h, ok := rules.Handover(v); ok {
+			derived["handover_due"] = h.Due
+			if h.Done.IsZero() {
+				derived["handover_overdue"] = h.Overdue(today)
+			} else {
+				derived["handed_over_on_time"] = h.OnTime()
+			}
+		}
 		if v.DomesticAbuseNotification {
 			derived["missing_information"] = orEmpty(rules.MissingInformation(v))
 			derived["earlier_notifications"] = casework.EarlierNotifications(v, cr, household)

@@ -94,6 +94,7 @@ type caseworkForm struct {
 var caseworkForms = []caseworkForm{
 	{Slug: "contact", Title: "Record a contact", Kind: "contact", Button: "Save the contact", Questions: []question{
 		{"contact_at", "When was the contact received?", "For example, 27 3 2025, and a 24-hour time such as 14:30", dateTime, "", nil, "Enter when the contact was received"},
+		{"out_of_hours", "Did the out-of-hours service receive it?", "It is then handed over to the front door by the next working day", yesNo, "", nil, ""},
 		{"source", "Who made the contact?", "", codeSelect, codes.ReferralSource, nil, "Select who made the contact"},
 		{"referrer_threshold", "What level of need did the referrer see?", "On the threshold guidance’s continuum; leave blank if they did not say", oneOf, codes.ThresholdLevel, nil, ""},
 		{"early_help_assessment", "Did an early help assessment come with it?", "", yesNo, "", nil, ""},
@@ -117,6 +118,22 @@ var caseworkForms = []caseworkForm{
 		{"decision_at", "When was the decision made?", "Within 1 working day of the contact", dateTime, "", nil, ""},
 		{"decided_by_id", "Who made the decision?", "", staff, "", nil, ""},
 		{"team_id", "Team", "", team, "", nil, ""},
+	}},
+	// FD-02: a contact is screened within a working day; one the
+	// out-of-hours service received is first handed over to the front door.
+	{Slug: "contact-handover", EditTitle: "Record the handover from the out-of-hours service", Kind: "contact", Button: "Save the handover",
+		Needs: []string{"handover_at", "handover_to_id"}, Questions: []question{
+			{"contact_at", "Received by the out-of-hours service", "", shown, "", nil, ""},
+			{"handover_at", "When was it handed over?", "Due by the next working day. For example, 27 3 2025, and a 24-hour time such as 09:15", dateTime, "", nil, "Enter when the contact was handed over"},
+			{"handover_to_id", "Who at the front door received it?", "", staff, "", nil, "Select who received the handover"},
+		}},
+	{Slug: "contact-decision", EditTitle: "Record the screening decision", Kind: "contact", Button: "Save the decision", Needs: []string{"decision"}, Questions: []question{
+		{"contact_at", "Contact received", "", shown, "", nil, ""},
+		{"referrer_threshold", "Level of need the referrer saw", "", shown, codes.ThresholdLevel, nil, "Not given"},
+		{"threshold_decision", "What level of need did the screening manager decide?", "", oneOf, codes.ThresholdLevel, nil, "Select the threshold level the screening manager decided"},
+		{"decision", "Decision", "", oneOf, codes.ContactDecision, nil, "Select the decision on the contact"},
+		{"decision_at", "When was the decision made?", "Within 1 working day of the contact", dateTime, "", nil, "Enter when the decision was made"},
+		{"decided_by_id", "Who made the decision?", "", staff, "", nil, "Select who made the decision"},
 	}},
 	{Slug: "referral", Title: "Record a referral", Kind: "referral", Button: "Save the referral", Questions: []question{
 		{"contact_id", "Contact", "The contact that led to the referral", record, "contact", nil, ""},
@@ -456,6 +473,9 @@ func shownValue(q question, v any) string {
 		}
 		if d, err := civil.Parse(v); err == nil {
 			return d.Long()
+		}
+		if t, err := time.Parse(time.RFC3339, v); err == nil {
+			return t.In(london).Format("2 January 2006 15:04")
 		}
 		return v
 	case bool:
@@ -910,6 +930,24 @@ func recordRows(cr *domain.ChildRecord, rules casework.Rules, h hubLinks, today 
 	var out []recordRow
 	add := func(what string, when civil.Date, status string, actions ...[]NavItem) {
 		out = append(out, recordRow{What: what, When: when.Long(), Status: status, Actions: slices.Concat(actions...)})
+	}
+	for i := range cr.Contacts {
+		c := &cr.Contacts[i]
+		var status []string
+		var next []NavItem
+		if ho, ok := rules.Handover(c); ok && ho.Done.IsZero() {
+			status = append(status, "Out of hours: handover due "+ho.Due.Long())
+			next = append(next, h.edit("contact-handover", c.ID)...)
+		} else if ok {
+			status = append(status, "Out of hours: handed over "+ho.Done.Long())
+		}
+		if d := rules.ContactDecision(c); d.Done.IsZero() {
+			status = append(status, "Screening decision due "+d.Due.Long())
+			next = append(next, h.edit("contact-decision", c.ID)...)
+		} else {
+			status = append(status, describe(codes.ContactDecision, c.Decision)+", decided "+d.Done.Long())
+		}
+		add("Contact", casework.DayOf(c.ContactAt), strings.Join(status, "; "), next)
 	}
 	for i := range cr.Referrals {
 		ref := &cr.Referrals[i]

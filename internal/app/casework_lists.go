@@ -160,6 +160,8 @@ type exceptionRow struct {
 	Record, Date, Due           string
 	Overdue                     bool
 	Detail, Worker, Team        string
+	// Actions are the forms that take the entry off the list.
+	Actions []NavItem
 }
 
 type exceptionsPageData struct {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/waymark-care/waymark/internal/access"
 	"github.com/waymark-care/waymark/internal/casework"
+	"github.com/waymark-care/waymark/internal/civil"
 	"github.com/waymark-care/waymark/internal/codes"
 	"github.com/waymark-care/waymark/internal/domain"
 	"github.com/waymark-care/waymark/internal/storage"
@@ -34,7 +35,109 @@ func (a *App) mountFrontDoor() error {
 	a.Private("POST /api/v1/contacts", a.newContactAPI)
 	a.Private("GET /reports/threshold-profile", a.thresholdProfilePage) // ?format=csv downloads it; ?format=audit-sample.csv the audit sample
 	a.Private("GET /api/v1/reports/threshold-profile", a.thresholdProfileAPI)
+	a.Private("GET /front-door", a.frontDoorPage)
+	a.Private("GET /front-door.csv", a.frontDoorPage)
+	a.Private("GET /api/v1/front-door", a.frontDoorAPI)
 	return nil
+}
+
+// buildFrontDoor builds the front door's worklist for the request (FD-02):
+// the contacts received in its window still waiting, on its last day, for
+// a screening decision or a handover from the out-of-hours service. A
+// manager's list starts at their own team. On false a response has been
+// sent.
+func (a *App) buildFrontDoor(w http.ResponseWriter, r *http.Request) (*casework.Report, listQuery, *listContext, bool) {
+	lq, lc, ok := a.listRequest(w, r)
+	if !ok {
+		return nil, listQuery{}, nil, false
+	}
+	contacts, err := a.DB.ContactsReceived(r.Context(), midnight(lq.Window.From), midnight(lq.Window.To.AddDays(1)))
+	if err != nil {
+		a.serverError(w, r, err)
+		return nil, listQuery{}, nil, false
+	}
+	rep, err := lc.rules.FrontDoorTasks(r.Context(), a.DB, contacts, lq.Window, lq.Filter, lc.dir)
+	if err != nil {
+		a.serverError(w, r, err)
+		return nil, listQuery{}, nil, false
+	}
+	return rep, lq, lc, true
+}
+
+type frontDoorPageData struct {
+	Page
+	AsOf, From        civil.Date
+	Rows              []exceptionRow
+	Withheld          int
+	Form              web.Form
+	Teams             []web.Option
+	Workers           []web.Option
+	CSV               string
+	Handovers, Screen int
+}
+
+func (a *App) frontDoorPage(w http.ResponseWriter, r *http.Request) {
+	rep, lq, lc, ok := a.buildFrontDoor(w, r)
+	if !ok {
+		return
+	}
+	csvFile := strings.HasSuffix(r.URL.Path, ".csv")
+	if !a.logList(w, r, lc.user, childrenOf(rep.Rows), "front door worklist", csvFile) {
+		return
+	}
+	if csvFile {
+		writeCSV(w, fmt.Sprintf("front-door-%s.csv", lq.Window.To), exceptionsCSV(rep.Rows))
+		return
+	}
+	p := frontDoorPageData{Page: a.page(r, "front-door"), AsOf: lq.Window.To, From: lq.Window.From, Withheld: rep.Withheld, Form: listForm(r.URL.Query(), lq)}
+	p.CSV = "/front-door.csv?" + withParams(p.Form.Values)
+	for _, row := range rep.Rows {
+		e := exceptionRowOf(&row, lq.Window.To)
+		form, text := "contact-decision", "Record the screening decision"
+		if row.Detail == casework.HandoverTask {
+			form, text = "contact-handover", "Record the handover"
+			p.Handovers++
+		} else {
+			p.Screen++
+		}
+		e.Actions = []NavItem{{Text: text, Href: fmt.Sprintf("/children/%d/casework/%s/%d", row.Child.ID, form, row.Record.ID)}}
+		p.Rows = append(p.Rows, e)
+	}
+	teams, workers, err := a.filterOptions(r.Context(), lc.dir)
+	if err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	p.Teams, p.Workers = teams, workers
+	a.Web.Render(w, r, http.StatusOK, "casework/front-door", p)
+}
+
+// frontDoorAPI answers GET /api/v1/front-door, as JSON or CSV: the entries
+// as the drift lists give theirs, each with its task.
+func (a *App) frontDoorAPI(w http.ResponseWriter, r *http.Request) {
+	rep, lq, lc, ok := a.buildFrontDoor(w, r)
+	if !ok {
+		return
+	}
+	if !a.logList(w, r, lc.user, childrenOf(rep.Rows), "front door worklist", wantsCSV(r)) {
+		return
+	}
+	if wantsCSV(r) {
+		writeCSV(w, fmt.Sprintf("front-door-%s.csv", lq.Window.To), exceptionsCSV(rep.Rows))
+		return
+	}
+	entries := []map[string]any{}
+	for _, row := range rep.Rows {
+		task := "screening_decision"
+		if row.Detail == casework.HandoverTask {
+			task = "handover"
+		}
+		entries = append(entries, map[string]any{"child": childJSONOf(row.Child), "record": refOf(row.Record.String()), "task": task,
+			"received": row.Date, "due": row.Due, "overdue": lq.Window.To.After(row.Due), "detail": row.Detail,
+			"worker": namedOf(row.ProfessionalID, row.Worker), "team": namedOf(row.TeamID, row.Team)})
+	}
+	web.WriteJSON(w, http.StatusOK, map[string]any{"as_of": lq.Window.To, "from": lq.Window.From, "count": len(entries), "withheld": rep.Withheld,
+		"by_team": rep.Teams, "by_worker": rep.Workers, "entries": entries})
 }
 
 // notificationHousehold reads the contacts of the people living with the
@@ -313,6 +416,12 @@ func (a *App) recordNewChild(r *http.Request, u *access.User, body map[string]js
 	return person.ID, contact, nil, nil
 }
 
+// midnight is when a day begins in England.
+func midnight(d civil.Date) time.Time {
+	y, m, day := d.Date()
+	return time.Date(y, m, day, 0, 0, 0, 0, london)
+}
+
 // thresholdQuarter reads ?quarter= (default: the quarter before today's).
 func (a *App) thresholdQuarter(r *http.Request) (casework.Quarter, web.FieldErrors) {
 	s := r.URL.Query().Get("quarter")
@@ -326,18 +435,45 @@ func (a *App) thresholdQuarter(r *http.Request) (casework.Quarter, web.FieldErro
 	return q, nil
 }
 
-// thresholdProfile builds FD-03's profile for a quarter.
-func (a *App) thresholdProfile(ctx context.Context, q casework.Quarter) (casework.ThresholdProfile, error) {
+// thresholdProfile builds FD-03's profile for a quarter, and FD-02's
+// measure of the quarter's screening decisions as on today.
+func (a *App) thresholdProfile(ctx context.Context, q casework.Quarter) (casework.ThresholdProfile, casework.ScreeningTimeliness, error) {
 	rules, err := a.caseworkRules(ctx)
 	if err != nil {
-		return casework.ThresholdProfile{}, err
+		return casework.ThresholdProfile{}, casework.ScreeningTimeliness{}, err
 	}
-	from := time.Date(q.Start.Year(), q.Start.Time().Month(), 1, 0, 0, 0, 0, london)
-	contacts, err := a.DB.ContactsReceived(ctx, from, from.AddDate(0, 3, 0))
+	contacts, err := a.DB.ContactsReceived(ctx, midnight(q.Start), midnight(q.Next().Start))
 	if err != nil {
-		return casework.ThresholdProfile{}, err
+		return casework.ThresholdProfile{}, casework.ScreeningTimeliness{}, err
 	}
-	return rules.ThresholdProfile(q, contacts), nil
+	return rules.ThresholdProfile(q, contacts), rules.ScreeningTimeliness(q.Start, q.End(), a.today(), contacts), nil
+}
+
+// screeningParts are FD-02's measure's rows, as the page and the API name them.
+func screeningParts(m casework.ScreeningTimeliness) []struct {
+	Key, Name string
+	Counts    casework.ScreeningCounts
+} {
+	return []struct {
+		Key, Name string
+		Counts    casework.ScreeningCounts
+	}{{"in_hours", "In hours", m.InHours}, {"out_of_hours", "Out of hours", m.OutOfHours}, {"all", "All contacts", m.All}}
+}
+
+// screeningTable is FD-02's measure as the page shows it.
+func screeningTable(m casework.ScreeningTimeliness) web.Table {
+	t := web.Table{Caption: "Screening decisions within 1 working day", FirstCellIsHeader: true, Columns: []web.Column{{Header: "Contacts"},
+		{Header: "Received", Numeric: true}, {Header: "Due a decision", Numeric: true}, {Header: "Decided within 1 working day", Numeric: true},
+		{Header: "Handed over by the next working day", Numeric: true}}}
+	for _, p := range screeningParts(m) {
+		handover := "–"
+		if p.Counts.HandoversDue > 0 {
+			handover = fmt.Sprintf("%s (%d of %d)", percent(p.Counts.HandoverRate()), p.Counts.HandedOverOnTime, p.Counts.HandoversDue)
+		}
+		t.Rows = append(t.Rows, []web.Cell{{Text: p.Name}, {Text: strconv.Itoa(p.Counts.Contacts)}, {Text: strconv.Itoa(p.Counts.Due)},
+			{Text: fmt.Sprintf("%s (%d)", percent(p.Counts.OnTimeRate()), p.Counts.OnTime)}, {Text: handover}})
+	}
+	return t
 }
 
 type thresholdProfilePage struct {
@@ -352,6 +488,8 @@ type thresholdProfilePage struct {
 	Sample     web.Table
 	SampleSize int
 	SampleCSV  string
+	// Screening is FD-02's measure.
+	Screening web.Table
 }
 
 type thresholdMatrix struct {
@@ -370,7 +508,7 @@ func (a *App) thresholdProfilePage(w http.ResponseWriter, r *http.Request) {
 		a.Web.Render(w, r, http.StatusUnprocessableEntity, "threshold-profile", p)
 		return
 	}
-	prof, err := a.thresholdProfile(r.Context(), q)
+	prof, screening, err := a.thresholdProfile(r.Context(), q)
 	if err != nil {
 		a.serverError(w, r, err)
 		return
@@ -387,6 +525,7 @@ func (a *App) thresholdProfilePage(w http.ResponseWriter, r *http.Request) {
 	p.CSV = "/reports/threshold-profile?format=csv&quarter=" + q.String()
 	p.SampleCSV = "/reports/threshold-profile?format=audit-sample.csv&quarter=" + q.String()
 	p.SampleSize, p.Sample = prof.SampleSize, auditSampleTable(prof)
+	p.Screening = screeningTable(screening)
 	p.Summary = web.Table{Caption: "Contacts by agency", Columns: []web.Column{{Header: "Agency"}, {Header: "Contacts", Numeric: true},
 		{Header: "Screened", Numeric: true}, {Header: "Referrer and manager agreed", Numeric: true},
 		{Header: "Closed with no further action", Numeric: true}, {Header: "Stepped down to early help", Numeric: true}}, FirstCellIsHeader: true}
@@ -486,6 +625,18 @@ func auditSampleCSV(p casework.ThresholdProfile) [][]string {
 	return rows
 }
 
+// putRates puts each rate in m under its name, null when there is nothing
+// to divide by.
+func putRates(m map[string]any, rates map[string]func() (float64, bool)) {
+	for name, rate := range rates {
+		if v, ok := rate(); ok {
+			m[name] = v
+		} else {
+			m[name] = nil
+		}
+	}
+}
+
 func (a *App) thresholdProfileAPI(w http.ResponseWriter, r *http.Request) {
 	if !access.Decide(a.CurrentUser(r), access.ViewAggregates, nil).Allowed {
 		web.WriteProblem(w, r, http.StatusForbidden, "", "Your role cannot see counts and measures.", nil)
@@ -496,10 +647,17 @@ func (a *App) thresholdProfileAPI(w http.ResponseWriter, r *http.Request) {
 		web.WriteValidationProblem(w, r, errs)
 		return
 	}
-	prof, err := a.thresholdProfile(r.Context(), q)
+	prof, screening, err := a.thresholdProfile(r.Context(), q)
 	if err != nil {
 		a.serverError(w, r, err)
 		return
+	}
+	timeliness := map[string]any{}
+	for _, p := range screeningParts(screening) {
+		m := map[string]any{"contacts": p.Counts.Contacts, "due": p.Counts.Due, "on_time": p.Counts.OnTime,
+			"handovers_due": p.Counts.HandoversDue, "handed_over_on_time": p.Counts.HandedOverOnTime}
+		putRates(m, map[string]func() (float64, bool){"on_time_rate": p.Counts.OnTimeRate, "handover_rate": p.Counts.HandoverRate})
+		timeliness[p.Key] = m
 	}
 	agencies, sample := []map[string]any{}, []map[string]any{}
 	for _, row := range prof.Agencies {
@@ -512,15 +670,9 @@ func (a *App) thresholdProfileAPI(w http.ResponseWriter, r *http.Request) {
 	for _, row := range append(prof.Agencies, prof.All) {
 		m := map[string]any{"source": row.Source, "agency": agencyName(row.Source), "contacts": row.Contacts, "screened": row.Decided,
 			"agreed": row.Agreed, "compared": row.Compared, "closed_nfa": row.ClosedNFA, "stepped_down": row.SteppedDown, "matrix": row.Matrix}
-		for name, rate := range map[string]func() (float64, bool){"agreement_rate": row.AgreementRate, "closed_nfa_rate": row.ClosedNFARate, "stepped_down_rate": row.SteppedDownRate} {
-			if v, ok := rate(); ok {
-				m[name] = v
-			} else {
-				m[name] = nil
-			}
-		}
+		putRates(m, map[string]func() (float64, bool){"agreement_rate": row.AgreementRate, "closed_nfa_rate": row.ClosedNFARate, "stepped_down_rate": row.SteppedDownRate})
 		agencies = append(agencies, m)
 	}
 	web.WriteJSON(w, http.StatusOK, map[string]any{"quarter": q.String(), "from": q.Start, "to": q.End(), "levels": prof.Levels, "agencies": agencies,
-		"audit_sample": map[string]any{"per_agency": prof.SampleSize, "contacts": sample}})
+		"audit_sample": map[string]any{"per_agency": prof.SampleSize, "contacts": sample}, "screening": timeliness})
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/waymark-care/waymark/internal/casework"
 	"github.com/waymark-care/waymark/internal/storage"
 	"github.com/waymark-care/waymark/internal/storage/storagetest"
 )
@@ -228,4 +229,101 @@ func TestContactFormOffersGuidanceLevels(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestOutOfHoursHandover: a contact the out-of-hours service received is
+// handed over by the next working day; until then it is on the front door
+// worklist, with its screening decision, as a page, a CSV and in the API;
+// the handover and decision forms take it off, mistakes first; and the
+// threshold profile measures decisions within a working day, in hours and
+// out of hours (FD-02).
+func TestOutOfHoursHandover(t *testing.T) {
+	storagetest.Each(t, func(t testing.TB, db *storage.DB) {
+		f := newFixture(t, db)
+		ruby, _ := walkFamily(t, f)
+		child := fmt.Sprintf("/api/v1/children/%d", ruby)
+		worker := f.cwClient("worker")
+		// Only a contact the out-of-hours service received is handed over.
+		worker.invalid("POST", child+"/contacts", map[string]any{"contact_at": "2025-12-27T23:00:00Z", "source": "6",
+			"handover_at": "2025-12-29T09:00:00Z", "handover_to_id": f.w.Manager.ID}, "out-of-hours", "out_of_hours")
+		worker.invalid("POST", child+"/contacts", map[string]any{"contact_at": "2025-12-27T23:00:00Z", "source": "6", "out_of_hours": true,
+			"handover_at": "2025-12-29T09:00:00Z"}, "who received", "handover_to_id")
+		// Saturday night, over Christmas: due on Monday the 29th, and overdue on 1 January.
+		ooh := worker.ok(http.StatusCreated, "POST", child+"/contacts", map[string]any{"contact_at": "2025-12-27T23:00:00Z", "source": "6",
+			"out_of_hours": true, "team_id": f.w.Team.ID, "professional_id": f.w.Worker.ID})
+		if d := ooh["derived"].(map[string]any); d["handover_due"] != "2025-12-29" || d["handover_overdue"] != true || d["decision_due"] != "2025-12-29" {
+			t.Errorf("derived %v", d)
+		}
+		worker.ok(http.StatusCreated, "POST", child+"/contacts", map[string]any{"contact_at": "2025-12-22T10:00:00Z", "source": "2A",
+			"team_id": f.w.Team.ID, "decision": "nfa", "threshold_decision": "universal", "decision_at": "2025-12-22T12:00:00Z", "decided_by_id": f.w.Manager.ID})
+
+		// The manager's worklist starts at their team.
+		manager := f.cwClient("manager")
+		list := manager.ok(http.StatusOK, "GET", "/api/v1/front-door", nil)
+		entries := list["entries"].([]any)
+		if len(entries) != 2 || entries[0].(map[string]any)["task"] != "handover" || entries[1].(map[string]any)["task"] != "screening_decision" ||
+			entries[0].(map[string]any)["overdue"] != true || entries[0].(map[string]any)["due"] != "2025-12-29" {
+			t.Fatalf("front door worklist %v", list)
+		}
+		manager.invalid("GET", "/api/v1/front-door?as_of=yesterday", nil, "", "as_of")
+		b := f.browser().signIn("manager")
+		page := b.get("/front-door")
+		handover := fmt.Sprintf("/children/%d/casework/contact-handover/%d", ruby, id(ooh))
+		if page.status != http.StatusOK || !strings.Contains(page.body, `href="`+handover+`"`) || !strings.Contains(page.body, "Overdue") {
+			t.Fatalf("front door page: %d\n%s", page.status, page.body)
+		}
+		if csv := b.get("/front-door.csv"); !strings.Contains(csv.body, casework.HandoverTask) {
+			t.Errorf("CSV:\n%s", csv.body)
+		}
+
+		// The handover form: nothing answered, then a time before the contact, then right.
+		res := b.post(handover, url.Values{"csrf_token": {b.csrf(handover)}, "version": {"1"}})
+		if res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "Enter when the contact was handed over") ||
+			!strings.Contains(res.body, "Select who received the handover") {
+			t.Errorf("empty handover: %d", res.status)
+		}
+		when := func(day, clock string) url.Values {
+			return url.Values{"csrf_token": {b.csrf(handover)}, "version": {"1"}, "handover_at-day": {day}, "handover_at-month": {"12"},
+				"handover_at-year": {"2025"}, "handover_at-time": {clock}, "handover_to_id": {fmt.Sprint(f.w.Manager.ID)}}
+		}
+		res = b.post(handover, when("26", "09:00"))
+		if res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "must be after the time of the contact") || !strings.Contains(res.body, `value="26"`) {
+			t.Errorf("handover before the contact: %d", res.status)
+		}
+		if res = b.post(handover, when("29", "09:10")); res.status != http.StatusSeeOther {
+			t.Fatalf("handover: %d\n%s", res.status, res.body)
+		}
+		got := worker.ok(http.StatusOK, "GET", child+fmt.Sprintf("/contacts/%d", id(ooh)), nil)
+		if d := got["derived"].(map[string]any); d["handed_over_on_time"] != true || got["handover_to_id"] != float64(f.w.Manager.ID) {
+			t.Errorf("after the handover %v", got)
+		}
+
+		// The screening decision form.
+		decide := fmt.Sprintf("/children/%d/casework/contact-decision/%d", ruby, id(ooh))
+		res = b.post(decide, url.Values{"csrf_token": {b.csrf(decide)}, "version": {"2"}})
+		if res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "Select the decision on the contact") {
+			t.Errorf("empty decision: %d", res.status)
+		}
+		res = b.post(decide, url.Values{"csrf_token": {b.csrf(decide)}, "version": {"2"}, "decision": {"referral"}, "threshold_decision": {"child_in_need"},
+			"decision_at-day": {"30"}, "decision_at-month": {"12"}, "decision_at-year": {"2025"}, "decision_at-time": {"11:00"},
+			"decided_by_id": {fmt.Sprint(f.w.Manager.ID)}})
+		if res.status != http.StatusSeeOther {
+			t.Fatalf("decision: %d\n%s", res.status, res.body)
+		}
+		if list := manager.ok(http.StatusOK, "GET", "/api/v1/front-door", nil); list["count"] != 0.0 {
+			t.Errorf("still on the worklist: %v", list)
+		}
+
+		// The measure: the in-hours contact decided on time, the
+		// out-of-hours one a day late and handed over on time.
+		out := f.cwClient("analyst").ok(http.StatusOK, "GET", "/api/v1/reports/threshold-profile?quarter=2025-Q4", nil)
+		s := out["screening"].(map[string]any)
+		in, oh := s["in_hours"].(map[string]any), s["out_of_hours"].(map[string]any)
+		if in["due"] != 1.0 || in["on_time_rate"] != 1.0 || oh["due"] != 1.0 || oh["on_time_rate"] != 0.0 || oh["handover_rate"] != 1.0 || in["handover_rate"] != nil {
+			t.Errorf("screening %v", s)
+		}
+		if page := b.get("/reports/threshold-profile?quarter=2025-Q4"); !strings.Contains(page.body, "Screening decisions within 1 working day") {
+			t.Errorf("the profile has no screening measure")
+		}
+	})
 }

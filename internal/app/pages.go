@@ -68,6 +68,7 @@ func (p Page) Menu() []NavItem {
 	items := []NavItem{{"Home", "/", p.Nav == "home"}, {"Search", "/search", p.Nav == "search"}}
 	if vs := worklistViews(p.User, nil); len(vs) > 0 {
 		items = append(items, NavItem{"Worklist", vs[0].Path, p.Nav == "worklist"},
+			NavItem{"Front door", "/front-door", p.Nav == "front-door"},
 			NavItem{"Drift and delay", "/exceptions", p.Nav == "exceptions"})
 	}
 	if p.User.Has(access.TeamManager) || p.User.Has(access.ServiceManager) {

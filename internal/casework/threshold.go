@@ -203,7 +203,9 @@ func auditSample(q Quarter, source string, contacts []domain.Contact, n int) []d
 		slices.SortFunc(sample, func(a, b domain.Contact) int { return cmp.Compare(draw(&a), draw(&b)) })
 		sample = sample[:n]
 	}
-	slices.SortFunc(sample, func(a, b domain.Contact) int { return cmp.Or(a.ContactAt.Compare(b.ContactAt), cmp.Compare(a.ID, b.ID)) })
+	slices.SortFunc(sample, func(a, b domain.Contact) int {
+		return cmp.Or(a.ContactAt.Compare(b.ContactAt), cmp.Compare(a.ID, b.ID))
+	})
 	return sample
 }
 

@@ -59,10 +59,22 @@ type Contact struct {
 	DisabilityConsultedDate civil.Date `db:"disability_consulted_date" json:"disability_consulted_date"`
 	DisabilityConsultedID   int64      `db:"disability_consulted_id,ref" json:"disability_consulted_id"`
 	DisabilityTeamID        int64      `db:"disability_team_id,ref" json:"disability_team_id"`
+	// OutOfHours marks a contact the out-of-hours (emergency duty) service
+	// received; it is handed over to the front door by the next working day,
+	// recording when and to whom (FD-02).
+	OutOfHours   bool      `db:"out_of_hours" json:"out_of_hours"`
+	HandoverAt   time.Time `db:"handover_at" json:"handover_at"`
+	HandoverToID int64     `db:"handover_to_id,ref" json:"handover_to_id"`
 }
 
 func (c *Contact) Check() []FieldError {
 	errs := notBeforeTime("decision_at", c.DecisionAt, c.ContactAt, "time of the contact")
+	errs = append(errs, notBeforeTime("handover_at", c.HandoverAt, c.ContactAt, "time of the contact")...)
+	if !c.OutOfHours && (!c.HandoverAt.IsZero() || c.HandoverToID != 0) {
+		errs = append(errs, FieldError{"out_of_hours", "only a contact the out-of-hours service received is handed over"})
+	}
+	errs = append(errs, requiredWhen(c.HandoverToID != 0, "handover_at", c.HandoverAt, "enter when the contact was handed over")...)
+	errs = append(errs, requiredWhen(!c.HandoverAt.IsZero(), "handover_to_id", c.HandoverToID, "enter who received the handover")...)
 	errs = append(errs, requiredWhen(!c.DecisionAt.IsZero(), "decision", c.Decision, "enter the decision")...)
 	if !c.IncidentAt.IsZero() && !c.ContactAt.IsZero() && c.IncidentAt.After(c.ContactAt) {
 		errs = append(errs, FieldError{"incident_at", "must be before the notification was received"})
