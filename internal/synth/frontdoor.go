@@ -131,11 +131,12 @@ func (s *sim) contactArrives(working bool) {
 	mash := s.pickWorker("front_door")
 	contacts := make([]*domain.Contact, len(kids))
 	level := s.decidedLevel(decision, f)
+	ooh := s.outOfHours(kids[0].p.ID, arrived, working, decideOn == s.today, mash)
 	for i, c := range kids {
 		ct := &domain.Contact{PersonID: c.p.ID, ContactAt: arrived, Source: source, SourceOrganisationID: s.sourceOrganisation(source),
 			DomesticAbuseNotification: da, EarlyHelpAssessment: s.r.chance(0.04),
 			PresentingConcerns: s.concern(source, da), ProfessionalID: mash.p.ID, TeamID: mash.team.t.ID,
-			Disabled: len(c.disabilities) > 0, DisabilityTypes: c.disabilities}
+			Disabled: len(c.disabilities) > 0, DisabilityTypes: c.disabilities, OutOfHours: ooh != nil}
 		if f != nil {
 			ct.AgencyChecks = "Open case: information passed to the allocated social worker."
 		} else if known {
@@ -160,13 +161,17 @@ func (s *sim) contactArrives(working bool) {
 		return &screening{decision: decision, level: level, manager: mash.team.manager, at: decidedAt}
 	}
 	if decideOn == s.today {
-		s.takeContact(mash, contacts, screened())
+		sc := screened()
+		ooh.hand(contacts, sc.at)
+		s.takeContact(mash, contacts, sc)
 		s.actOnContact(hh, kids, contacts, decision, source)
 		return
 	}
 	s.takeContact(mash, contacts, nil)
 	s.on(decideOn, func() {
-		s.recordScreening(contacts, screened())
+		sc := screened()
+		ooh.hand(contacts, sc.at)
+		s.recordScreening(contacts, sc)
 		s.actOnContact(hh, kids, contacts, decision, source)
 	})
 }

@@ -312,3 +312,78 @@ func (s *sim) importEarlierContacts(hh *household) {
 		s.record(s.system, ct)
 	}
 }
+
+// Out of hours (FD-02): the emergency duty team takes most contacts made on
+// a weekend or bank holiday, and a few police calls about incidents at
+// night; the rest wait for the front door to open. It hands each over to
+// the front door on the next working morning, nearly always on time: the
+// inspection found screening prompt and safe, out of hours included (¶26).
+// The rates are assumptions (docs/synth.md), drawn from a stream of their
+// own so that the rest of the authority does not move.
+const (
+	oohClosedDay = 0.9 // contacts on a day the front door is closed
+	oohNight     = 0.2 // contacts before 08:30 or after 17:00 on a working day
+)
+
+// handover is the out-of-hours service's handover of a contact: when it
+// is made and who at the front door receives it.
+type handover struct {
+	at time.Time
+	to *worker
+}
+
+// outOfHours decides whether the out-of-hours service took a contact, and
+// if so plans its handover: 92% first thing on the morning the front door
+// next opens, 5% later that day, 3% a working day later. A contact in the
+// evening that the front door decided the same day was its own.
+func (s *sim) outOfHours(child int64, arrived time.Time, working, decidedToday bool, mash *worker) *handover {
+	r := s.chanceOf("out-of-hours", child)
+	hour := arrived.Sub(s.today.Time()).Hours()
+	opens := rules.Calendar.AddWorkingDays(s.today, 1)
+	switch {
+	case !working:
+		if !r.chance(oohClosedDay) {
+			return nil
+		}
+	case hour < 8.5:
+		if !r.chance(oohNight) {
+			return nil
+		}
+		opens = s.today
+	case hour >= 17 && !decidedToday:
+		if !r.chance(oohNight) {
+			return nil
+		}
+	default:
+		return nil
+	}
+	h := &handover{to: mash}
+	if r.chance(0.4) {
+		h.to = mash.team.manager
+	}
+	switch x := r.Float64(); {
+	case x < 0.92:
+		h.at = at(opens, 8.5+r.Float64()*1.5)
+	case x < 0.97:
+		h.at = at(opens, 10+r.Float64()*6)
+	default:
+		h.at = at(rules.Calendar.AddWorkingDays(opens, 1), 8.5+r.Float64()*2)
+	}
+	return h
+}
+
+// hand records the handover on the contacts, before the screening decision
+// made at decided (at least 20 minutes after the contact): a handover
+// planned later is made just before it.
+func (h *handover) hand(contacts []*domain.Contact, decided time.Time) {
+	if h == nil {
+		return
+	}
+	when := h.at
+	if latest := decided.Add(-5 * time.Minute); when.After(latest) {
+		when = latest
+	}
+	for _, ct := range contacts {
+		ct.HandoverAt, ct.HandoverToID = when, h.to.p.ID
+	}
+}

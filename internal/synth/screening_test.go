@@ -17,8 +17,10 @@ import (
 // and the police putting the need higher than the front door decided (¶22,
 // ¶25), police notifications often incomplete and asked after (¶28),
 // disabled children's contacts closed only after a consultation except in
-// data imported from before (¶40), and contacts taken by unqualified staff
-// decided by registered managers (¶26) (FD-03, FD-04, FD-09, FD-13).
+// data imported from before (¶40), contacts taken by unqualified staff
+// decided by registered managers (¶26), and the out-of-hours service's
+// contacts handed over by the next working day, before the decision (¶26)
+// (FD-02, FD-03, FD-04, FD-09, FD-13).
 func TestScreening(t *testing.T) {
 	ctx := context.Background()
 	db := storagetest.Open(t, "sqlite")
@@ -36,6 +38,7 @@ func TestScreening(t *testing.T) {
 
 	var imported, importedUnconsulted, decided, overReferred, underReferred int
 	var notifications, incomplete, requested, answeredOnTime, answeredLate, unqualifiedTaken int
+	var outOfHours, handedOverOnTime, handedOverLate int
 	agree := map[string][2]int{} // by source: agreed, compared
 	for i := range contacts {
 		c := &contacts[i]
@@ -48,6 +51,18 @@ func TestScreening(t *testing.T) {
 		}
 		if errs := rules.CheckChange(&domain.ChildRecord{}, c, nil); len(errs) > 0 {
 			t.Fatalf("contact %d: %v", c.ID, errs)
+		}
+		if h, ok := rules.Handover(c); ok {
+			outOfHours++
+			switch {
+			case h.OnTime():
+				handedOverOnTime++
+			case !h.Done.IsZero():
+				handedOverLate++
+			}
+			if c.Decision != "" && (c.HandoverAt.IsZero() || c.HandoverAt.After(c.DecisionAt)) {
+				t.Errorf("contact %d: decided at %s, handed over at %s", c.ID, c.DecisionAt, c.HandoverAt)
+			}
 		}
 		if c.Decision == "" {
 			continue
@@ -106,7 +121,13 @@ func TestScreening(t *testing.T) {
 	t.Logf("%d notifications, %.0f%% incomplete; %d requests, %.0f%% answered on time, %.0f%% late",
 		notifications, 100*share(incomplete, notifications), requested, 100*share(answeredOnTime, requested), 100*share(answeredLate, requested))
 	t.Logf("%d contacts taken by unqualified staff; %d imported, %d disabled children's closed unconsulted", unqualifiedTaken, imported, importedUnconsulted)
+	t.Logf("%d out of hours (%.0f%% of contacts), %.0f%% handed over on time, %d late",
+		outOfHours, 100*share(outOfHours, len(contacts)-imported), 100*share(handedOverOnTime, outOfHours), handedOverLate)
 	switch {
+	case share(outOfHours, len(contacts)-imported) < 0.04 || share(outOfHours, len(contacts)-imported) > 0.2:
+		t.Error("out of hours: the weekends' and nights' contacts, a tenth or so of all (FD-02)")
+	case share(handedOverOnTime, outOfHours) < 0.9 || handedOverLate == 0:
+		t.Error("out of hours: nearly all handed over by the next working day, a few late (FD-02)")
 	case schoolsAndPolice >= health || overReferred <= 2*underReferred:
 		t.Error("schools and the police should over-refer most")
 	case incomplete == 0 || incomplete != requested || answeredOnTime <= answeredLate || answeredOnTime+answeredLate == requested:
