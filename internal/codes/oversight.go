@@ -10,6 +10,10 @@ const (
 	VoiceRecordKind  = "voice_record_kind"
 	EscalationIssue  = "escalation_issue"
 	DriftRule        = "drift_rule"
+	// RiskRating is the scale conferences and core groups rate the risk to
+	// the child on (AC-18, AC-21), lowest risk first: the drift rule reads
+	// a later code as a higher risk.
+	RiskRating = "risk_rating"
 )
 
 var oversightLists = []*List{
@@ -50,5 +54,13 @@ var oversightLists = []*List{
 		{Value: "overdue_actions", Description: "More plan actions overdue than the local limit"},
 		{Value: "not_seen", Description: "Child not seen within the visit frequency"},
 		{Value: "no_oversight", Description: "No management oversight within the interval"},
+		{Value: "risk_not_reducing", Description: "Two review conferences without a lower risk rating"},
+	}},
+	// AC-18, AC-21: three levels, as most conference chairs' reports use;
+	// the order is the scale.
+	{Name: RiskRating, Title: "risk rating", Source: "Waymark", Codes: []Code{
+		{Value: "low", Description: "Low"},
+		{Value: "medium", Description: "Medium"},
+		{Value: "high", Description: "High"},
 	}},
 }

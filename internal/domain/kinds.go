@@ -22,7 +22,6 @@ func registerAll() bool {
 	// Front door, assessment and children in need.
 	register(&Contact{}, "contact", "contacts", "Contact")
 	register(&Referral{}, "referral", "referrals", "Referral")
-	register(&HarmConcern{}, "harm_concern", "harm_concerns", "Concern of significant harm")
 	register(&MASHRequest{}, "mash_request", "mash_requests", "MASH information request")
 	register(&MARACCase{}, "marac_case", "marac_cases", "MARAC case")
 	register(&MARACChild{}, "marac_child", "marac_children", "Child linked to a MARAC case")
@@ -38,6 +37,7 @@ func registerAll() bool {
 	register(&StrategyDiscussion{}, "strategy_discussion", "strategy_discussions", "Strategy discussion")
 	register(&Section47Enquiry{}, "section47_enquiry", "section47_enquiries", "Section 47 enquiry")
 	register(&Conference{}, "conference", "conferences", "Child protection conference")
+	register(&ConferenceParent{}, "conference_parent", "conference_parents", "Parent at a conference")
 	register(&CPPlan{}, "cp_plan", "cp_plans", "Child protection plan")
 	register(&CoreGroup{}, "core_group", "core_groups", "Core group meeting")
 	register(&Visit{}, "visit", "visits", "Visit")
@@ -69,6 +69,8 @@ func registerAll() bool {
 	register(&CaseNote{}, "case_note", "case_notes", "Case note")
 	register(&CaseSummary{}, "case_summary", "case_summaries", "Case summary")
 	register(&KeyEvent{}, "key_event", "key_events", "Key event")
+	// A concern may be marked on a visit or a case note, so it comes after them.
+	register(&HarmConcern{}, "harm_concern", "harm_concerns", "Concern of significant harm")
 	register(&ManagementDecision{}, "management_decision", "management_decisions", "Management decision")
 	register(&SupervisionCase{}, "supervision_case", "supervision_cases", "Case discussed in supervision")
 	register(&CaseAudit{}, "case_audit", "case_audits", "Case audit")
@@ -102,6 +104,7 @@ type ChildRecord struct {
 	StrategyDiscussions []StrategyDiscussion
 	Section47Enquiries  []Section47Enquiry
 	Conferences         []Conference
+	ConferenceParents   []ConferenceParent
 	CPPlans             []CPPlan
 	CoreGroups          []CoreGroup
 	Visits              []Visit

@@ -11,14 +11,18 @@ import (
 // groups and conference chairs' escalations (AC-02, AC-04, AC-09, AC-18,
 // AC-20). The drift review is a ManagementDecision (AC-21).
 
-// HarmConcern marks a contact or referral as reasonable cause to suspect
-// significant harm, or immediate risk: it starts the clock for the strategy
-// discussion, due by the local strategy.deadline (AC-02, CP-3).
+// HarmConcern marks a contact, referral, visit or case note as reasonable
+// cause to suspect significant harm, or immediate risk: it starts the clock
+// for the strategy discussion, due by the local strategy.deadline (AC-02,
+// CP-3). A worker who finds harm on a visit to a child already known, or
+// hears of it in a phone call noted on the file, marks it there.
 type HarmConcern struct {
 	Entity
 	PersonID   int64     `db:"person_id,ref" json:"person_id" v:"required"`
 	ContactID  int64     `db:"contact_id,ref" json:"contact_id"`
 	ReferralID int64     `db:"referral_id,ref" json:"referral_id"`
+	VisitID    int64     `db:"visit_id,ref" json:"visit_id"`
+	CaseNoteID int64     `db:"case_note_id,ref" json:"case_note_id"`
 	RaisedAt   time.Time `db:"raised_at" json:"raised_at" v:"required"`
 	Level      string    `db:"level" json:"level" code:"harm_concern_level" v:"required"`
 	Concern    string    `db:"concern" json:"concern" v:"required"`
@@ -30,8 +34,8 @@ type HarmConcern struct {
 func (h *HarmConcern) ImmediateRisk() bool { return h.Level == "immediate_risk" }
 
 func (h *HarmConcern) Check() []FieldError {
-	if h.ContactID == 0 && h.ReferralID == 0 {
-		return []FieldError{{"referral_id", "name the contact or the referral the concern is about"}}
+	if h.ContactID == 0 && h.ReferralID == 0 && h.VisitID == 0 && h.CaseNoteID == 0 {
+		return []FieldError{{"referral_id", "name the contact, referral, visit or case note the concern is about"}}
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/waymark-care/waymark/internal/civil"
@@ -96,6 +97,9 @@ type Conference struct {
 	AdvocacyTakenUp *bool `db:"advocacy_taken_up" json:"advocacy_taken_up"`
 	// ChairVisitDate is when the chair visited the child after it (AC-20).
 	ChairVisitDate civil.Date `db:"chair_visit_date" json:"chair_visit_date"`
+	// RiskRating is the conference's judgement of the risk to the child, on
+	// the risk_rating scale; the drift rules compare reviews' (AC-18, AC-21).
+	RiskRating string `db:"risk_rating" json:"risk_rating" code:"risk_rating"`
 }
 
 func (c *Conference) Check() []FieldError {
@@ -134,6 +138,48 @@ type CoreGroup struct {
 	Date     civil.Date `db:"meeting_date" json:"meeting_date" v:"required"`
 	Agencies []string   `db:"agencies" json:"agencies" code:"agency"`
 	Notes    string     `db:"notes" json:"notes"`
+	// RiskRating is the core group's judgement of the risk to the child, so
+	// that each meeting shows whether the plan is reducing it (AC-18).
+	RiskRating string `db:"risk_rating" json:"risk_rating" code:"risk_rating"`
+}
+
+// ConferenceParent is one parent's part in a conference (AC-15): the
+// language they want reports and meetings in, whether they need an
+// interpreter, any literacy or communication needs, when the conference
+// report was shared with them, and for a language other than English the
+// translated summary or interpreter arranged before it. The language is
+// recorded for the conference, not taken from the person's first language:
+// a parent may read English and speak another at home, or the other way.
+type ConferenceParent struct {
+	Entity
+	PersonID     int64 `db:"person_id,ref" json:"person_id" v:"required"`
+	ConferenceID int64 `db:"conference_id,ref" json:"conference_id" v:"required"`
+	// ParentID is the parent or carer: a person related to the child.
+	ParentID           int64      `db:"parent_id,ref" json:"parent_id" v:"required"`
+	Language           string     `db:"preferred_language" json:"preferred_language" v:"required"`
+	InterpreterNeeded  *bool      `db:"interpreter_needed" json:"interpreter_needed"`
+	CommunicationNeeds string     `db:"communication_needs" json:"communication_needs"`
+	ReportSharedDate   civil.Date `db:"report_shared_date" json:"report_shared_date"`
+	// TranslatedSummaryDate is when a summary of the report in the
+	// parent's language was given to them; InterpreterBookedDate when an
+	// interpreter was booked for the conference.
+	TranslatedSummaryDate civil.Date `db:"translated_summary_date" json:"translated_summary_date"`
+	InterpreterBookedDate civil.Date `db:"interpreter_booked_date" json:"interpreter_booked_date"`
+	Attended              *bool      `db:"attended" json:"attended"`
+}
+
+// NeedsLanguageSupport reports whether the parent's preferred language is
+// not English, or they need an interpreter: then a translated summary or
+// an interpreter is arranged before the conference (AC-15).
+func (p *ConferenceParent) NeedsLanguageSupport() bool {
+	return p.Language != "" && !strings.EqualFold(strings.TrimSpace(p.Language), "English") || p.InterpreterNeeded != nil && *p.InterpreterNeeded
+}
+
+// LanguageSupportBy reports whether a translated summary was given, or an
+// interpreter booked, by a day.
+func (p *ConferenceParent) LanguageSupportBy(day civil.Date) bool {
+	in := func(d civil.Date) bool { return !d.IsZero() && !d.After(day) }
+	return in(p.TranslatedSummaryDate) || in(p.InterpreterBookedDate)
 }
 
 // Visit is a statutory visit to a child: CIN, CP, looked after, care leaver,

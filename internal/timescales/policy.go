@@ -45,12 +45,14 @@ type Policy struct {
 	ThresholdAudit    Versions[int]               // threshold.audit_sample (FD-03, SB-03)
 	MASHAgencies      Versions[[]string]          // mash.agencies (FD-12)
 	// Oversight's local settings (oversight.go).
-	TrainingExpiry      Versions[TrainingExpiry] // training.expiry (AC-04)
-	CoreGroupUpdateDue  Versions[calendar.Clock] // coregroup.update_overdue_wd (AC-18)
-	AdvocacyMinAge      Versions[int]            // advocacy.min_age (AC-20)
-	DriftCPMonths       Versions[int]            // drift.cp_months (AC-21)
-	DriftOverdueActions Versions[int]            // drift.overdue_actions (AC-21)
-	OversightInterval   Versions[calendar.Clock] // oversight.interval (WF-08, AC-21)
+	TrainingExpiry      Versions[TrainingExpiry]    // training.expiry (AC-04)
+	CoreGroupUpdateDue  Versions[calendar.Clock]    // coregroup.update_overdue_wd (AC-18)
+	AdvocacyMinAge      Versions[int]               // advocacy.min_age (AC-20)
+	DriftCPMonths       Versions[int]               // drift.cp_months (AC-21)
+	DriftOverdueActions Versions[int]               // drift.overdue_actions (AC-21)
+	OversightInterval   Versions[calendar.Clock]    // oversight.interval (WF-08, AC-21)
+	ParentShare         Versions[ParentShare]       // conference.parent_share_wd (AC-15)
+	SafeguardingLeads   Versions[map[string]string] // agency.safeguarding_leads (AC-18)
 	// The assessment record's local settings (assessment.go).
 	AssessmentTools Versions[ToolLibrary]    // assessment.tools (AC-10)
 	SummaryMaxAge   Versions[calendar.Clock] // summary.max_age (AC-08)
@@ -92,6 +94,8 @@ func DefaultPolicy() Policy {
 		OversightInterval:   always(cm(3)),
 		AssessmentTools:     always(defaultToolLibrary),
 		SummaryMaxAge:       always(cm(6)),
+		ParentShare:         always(ParentShare{Initial: 2, Review: 5}),
+		SafeguardingLeads:   always(defaultSafeguardingLeads),
 	}
 }
 
@@ -203,6 +207,8 @@ var settings = []setting{
 	define("drift.cp_months", func(p *Policy) *Versions[int] { return &p.DriftCPMonths }, positiveCount),
 	define("drift.overdue_actions", func(p *Policy) *Versions[int] { return &p.DriftOverdueActions }, notNegative),
 	define("oversight.interval", func(p *Policy) *Versions[calendar.Clock] { return &p.OversightInterval }, interval),
+	define("conference.parent_share_wd", func(p *Policy) *Versions[ParentShare] { return &p.ParentShare }, ParentShare.check),
+	define("agency.safeguarding_leads", func(p *Policy) *Versions[map[string]string] { return &p.SafeguardingLeads }, safeguardingLeads),
 	define("threshold.guidance", func(p *Policy) *Versions[ThresholdGuidance] { return &p.ThresholdGuidance }, ThresholdGuidance.check),
 	define("dan.required_items", func(p *Policy) *Versions[[]string] { return &p.DANRequiredItems }, danItems),
 	define("dan.information_due", func(p *Policy) *Versions[calendar.Clock] { return &p.DANInformationDue }, interval),

@@ -89,6 +89,7 @@ var untimed = map[string]string{
 	"key_event":           "a mark on the chronology, not an event",
 	"mash_request":        "a partner's answer to the MASH, measured by casework, not a statutory clock",
 	"marac_child":         "a link to a MARAC case, whose actions carry their own due dates",
+	"conference_parent":   "timed by casework against its conference (conference.parent_share_wd)",
 }
 
 // ChildID is the engine's name for a person: the person's ID.

@@ -1,6 +1,7 @@
 package storagetest
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"testing"
@@ -177,8 +178,16 @@ func writeChild(tx *storage.Tx, w *Workforce, n int) (int64, error) {
 	icpc := &domain.Conference{PersonID: c, ReferralID: r, S47EnquiryID: s47.ID, Type: "initial", TargetDate: d("2019-01-29"), Date: d("2019-01-28"),
 		Decision: "cp_plan", Agencies: []string{"childrens_social_care", "police", "health", "education"}, PoliceReportOnTime: ptr(true),
 		ReportsSharedDate: d("2019-01-25"), ChildParticipation: "PN1", Quorate: ptr(true), ChairID: w.IRO.ID,
-		AdvocacyOffered: ptr(true), AdvocacyTakenUp: ptr(false), ChairVisitDate: d("2019-02-04")}
+		AdvocacyOffered: ptr(true), AdvocacyTakenUp: ptr(false), ChairVisitDate: d("2019-02-04"), RiskRating: "high"}
 	if err := insert(tx, icpc); err != nil {
+		return 0, err
+	}
+	if err := insert(tx,
+		&domain.ConferenceParent{PersonID: c, ConferenceID: icpc.ID, ParentID: mother.ID, Language: "English", InterpreterNeeded: ptr(false),
+			CommunicationNeeds: "Reads little: the report was read through with her.", ReportSharedDate: d("2019-01-24"), Attended: ptr(true)},
+		&domain.ConferenceParent{PersonID: c, ConferenceID: icpc.ID, ParentID: father.ID, Language: "Polish", InterpreterNeeded: ptr(true),
+			ReportSharedDate: d("2019-01-25"), TranslatedSummaryDate: d("2019-01-25"), InterpreterBookedDate: d("2019-01-21"), Attended: ptr(false)},
+	); err != nil {
 		return 0, err
 	}
 	if err := insert(tx, &domain.ChairEscalation{PersonID: c, ConferenceID: icpc.ID, Date: d("2019-03-11"), IssueType: "agency_non_compliance",
@@ -213,7 +222,8 @@ func writeChild(tx *storage.Tx, w *Workforce, n int) (int64, error) {
 	}
 	for i := 0; i < 6; i++ {
 		date := d("2019-02-08").AddDays(28 * i)
-		group := &domain.CoreGroup{PersonID: c, CPPlanID: cpPlan.ID, Date: date, Agencies: []string{"childrens_social_care", "health", "education"}, Notes: "Plan reviewed."}
+		group := &domain.CoreGroup{PersonID: c, CPPlanID: cpPlan.ID, Date: date, Agencies: []string{"childrens_social_care", "health", "education"}, Notes: "Plan reviewed.",
+			RiskRating: []string{"high", "high", "medium", "medium", "medium", "low"}[i]}
 		action := &domain.PlanAction{PersonID: c, PlanID: cpDoc.ID, What: fmt.Sprintf("Action %d of the plan", i+1), Who: "Dana Example", ByWhen: date.AddDays(28), HowWeWillKnow: "Core group sees it done", Status: "done"}
 		if err := insert(tx, group, action); err != nil {
 			return 0, err
@@ -224,7 +234,8 @@ func writeChild(tx *storage.Tx, w *Workforce, n int) (int64, error) {
 		}
 	}
 	for i, date := range []string{"2019-04-26", "2019-07-26"} {
-		if err := insert(tx, &domain.Conference{PersonID: c, ReferralID: r, Type: "review", Date: d(date), Decision: []string{"continue_plan", "end_plan"}[i], Agencies: []string{"childrens_social_care", "police"}, ChairID: w.IRO.ID}); err != nil {
+		if err := insert(tx, &domain.Conference{PersonID: c, ReferralID: r, Type: "review", Date: d(date), Decision: []string{"continue_plan", "end_plan"}[i], Agencies: []string{"childrens_social_care", "police"}, ChairID: w.IRO.ID,
+			RiskRating: []string{"high", "medium"}[i]}); err != nil {
 			return 0, err
 		}
 	}
@@ -349,11 +360,20 @@ func writeChild(tx *storage.Tx, w *Workforce, n int) (int64, error) {
 	); err != nil {
 		return 0, err
 	}
+	var firstNote int64
 	for i := 0; i < 50; i++ {
-		if err := insert(tx, &domain.CaseNote{PersonID: c, At: at("2019-01-07", 9).Add(time.Duration(i) * 97 * time.Hour), Type: []string{"visit", "phone_call", "meeting", "email", "significant_event"}[i%5],
-			Subject: fmt.Sprintf("Note %d", i+1), Text: "Spoke with Ellie and her carer about school.", Significant: i%5 == 4, AuthorID: w.Worker.ID}); err != nil {
+		note := &domain.CaseNote{PersonID: c, At: at("2019-01-07", 9).Add(time.Duration(i) * 97 * time.Hour), Type: []string{"visit", "phone_call", "meeting", "email", "significant_event"}[i%5],
+			Subject: fmt.Sprintf("Note %d", i+1), Text: "Spoke with Ellie and her carer about school.", Significant: i%5 == 4, AuthorID: w.Worker.ID}
+		if err := insert(tx, note); err != nil {
 			return 0, err
 		}
+		firstNote = cmp.Or(firstNote, note.ID)
+	}
+	// The school's call that day, marked on the note of it: the same day's
+	// concern as the contact's, so the same strategy discussion clock (AC-02).
+	if err := insert(tx, &domain.HarmConcern{PersonID: c, CaseNoteID: firstNote, RaisedAt: at("2019-01-07", 16), Level: "reasonable_cause",
+		Concern: "Ellie told her teacher she was frightened to go home.", RaisedByID: w.Worker.ID}); err != nil {
+		return 0, err
 	}
 	return c, nil
 }
