@@ -59,6 +59,8 @@ var caseworkResources = func() []caseworkResource {
 		{"childs-voices", "childs_voice"},
 		{"core-group-actions", "core_group_action"},
 		{"chair-escalations", "chair_escalation"},
+		// Parents at conferences (AC-15).
+		{"conference-parents", "conference_parent"},
 	} {
 		k, ok := domain.KindNamed(p.kind)
 		if !ok {
@@ -583,6 +585,7 @@ var childReferences = map[string]string{
 	"contact_id": "contact", "referral_id": "referral", "strategy_discussion_id": "strategy_discussion",
 	"s47_enquiry_id": "section47_enquiry", "conference_id": "conference", "cp_plan_id": "cp_plan",
 	"cin_plan_id": "cin_plan", "plan_id": "plan", "core_group_id": "core_group", "plan_action_id": "plan_action",
+	"visit_id": "visit", "case_note_id": "case_note",
 }
 
 // ownReferences checks that a record refers only to the child's own records.
@@ -693,6 +696,22 @@ func caseworkJSON(rules casework.Rules, cr *domain.ChildRecord, rec domain.Recor
 	case *domain.CoreGroupAction:
 		if due := rules.AgencyUpdateDue(v); !due.IsZero() {
 			derived["update_due"] = due
+			if lead := rules.SafeguardingLead(v.Agency, today); lead != "" && v.UpdateReceivedDate.IsZero() && today.After(due) {
+				derived["escalate_to"] = lead
+			}
+		}
+	case *domain.Conference:
+		if due := rules.ParentReportDue(v); !due.IsZero() {
+			derived["parent_report_due"] = due
+		}
+	case *domain.ConferenceParent:
+		if c := casework.ConferenceOf(cr, v); c != nil {
+			due := rules.ParentReportDue(c)
+			derived["report_due"] = due
+			derived["report_in_time"] = !v.ReportSharedDate.IsZero() && !v.ReportSharedDate.After(due)
+		}
+		if warning := casework.LanguageWarning(cr, v); warning != "" {
+			derived["language_warning"] = warning
 		}
 	}
 	if len(derived) > 0 {

@@ -213,11 +213,12 @@ func TestCaseworkAPIWalk(t *testing.T) {
 		// The initial conference (AC-14, AC-15): its target is derived.
 		conferenceBody := map[string]any{"referral_id": ref, "s47_enquiry_id": id(s47), "conference_type": "initial", "conference_date": "2025-11-28"}
 		// Ruby is 11: she is offered an advocate (AC-20).
-		worker.invalid("POST", child+"/conferences", conferenceBody, "Ruby, aged 11", "agencies", "police_report_on_time", "reports_shared_date", "decision", "advocacy_offered")
+		worker.invalid("POST", child+"/conferences", conferenceBody, "Ruby, aged 11", "agencies", "police_report_on_time", "reports_shared_date", "risk_rating", "decision", "advocacy_offered")
 		conferenceBody["advocacy_offered"] = true
 		conferenceBody["agencies"] = []string{"childrens_social_care", "police", "health", "education"}
 		conferenceBody["police_report_on_time"] = false
 		conferenceBody["reports_shared_date"] = "2025-11-26"
+		conferenceBody["risk_rating"] = "high"
 		conferenceBody["decision"] = "continue_plan"
 		worker.invalid("POST", child+"/conferences", conferenceBody, "cannot decide", "decision")
 		conferenceBody["decision"] = "cp_plan"
@@ -237,8 +238,8 @@ func TestCaseworkAPIWalk(t *testing.T) {
 		}
 
 		// Core group (AC-18) and a visit (AC-19).
-		worker.invalid("POST", child+"/core-groups", map[string]any{"cp_plan_id": id(cpPlan), "meeting_date": "2025-11-20"}, "while the plan is in place", "meeting_date", "agencies")
-		worker.ok(201, "POST", child+"/core-groups", map[string]any{"cp_plan_id": id(cpPlan), "meeting_date": "2025-12-05", "agencies": []string{"childrens_social_care", "health", "education"}})
+		worker.invalid("POST", child+"/core-groups", map[string]any{"cp_plan_id": id(cpPlan), "meeting_date": "2025-11-20"}, "while the plan is in place", "meeting_date", "agencies", "risk_rating")
+		worker.ok(201, "POST", child+"/core-groups", map[string]any{"cp_plan_id": id(cpPlan), "meeting_date": "2025-12-05", "agencies": []string{"childrens_social_care", "health", "education"}, "risk_rating": "high"})
 		worker.invalid("POST", child+"/visits", map[string]any{"visit_type": "cp", "visit_date": "2025-12-03", "seen": true}, "", "seen_alone", "bedroom_seen")
 		worker.ok(201, "POST", child+"/visits", map[string]any{"visit_type": "cp", "visit_date": "2025-12-03", "seen": true, "seen_alone": true, "bedroom_seen": true, "professional_id": workerID})
 

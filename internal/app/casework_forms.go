@@ -2,6 +2,7 @@ package app
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -69,6 +70,7 @@ const (
 	staff                   // a professional
 	team                    // a team
 	record                  // one of the child's records of a kind
+	relative                // one of the people related to the child, such as a parent
 	shown                   // not asked: a fact of the record as it will be saved, derived or recorded
 )
 
@@ -185,10 +187,11 @@ var caseworkForms = []caseworkForm{
 		{"conference_date", "When was the conference held?", "For example, 27 3 2025", date, "", nil, "Enter the date the conference was held"},
 		{"agencies", "Which agencies attended?", "Children’s social care and at least two other agencies make a conference quorate", someOf, codes.Agency, nil, ""},
 		{"police_report_on_time", "For an initial conference: did the police report arrive in time?", "", yesNo, "", nil, ""},
-		{"reports_shared_date", "When were the reports shared with the parents?", "For example, 27 3 2025", date, "", nil, ""},
+		{"reports_shared_date", "When were the reports first shared with the parents?", "Record when each parent had them, and their language, on the oversight page", date, "", nil, ""},
 		{"interpreter_needed", "Did the family need an interpreter, or the reports translated?", "", yesNo, "", nil, ""},
 		{"advocacy_offered", "Was the child offered an advocate?", "Every child old enough (the authority’s advocacy.min_age) is offered one", yesNo, "", nil, ""},
 		{"advocacy_taken_up", "Did the child take up the offer?", "", yesNo, "", nil, ""},
+		{"risk_rating", "What risk to the child did the conference judge?", "Two review conferences without a lower rating put the case in front of a service manager", oneOf, codes.RiskRating, nil, ""},
 		{"decision", "Decision", "", oneOf, codes.ConferenceDecision, nil, ""},
 		{"chair_id", "Who chaired the conference?", "", staff, "", nil, ""},
 		{"chair_visit_date", "When did the chair see the child after the conference?", "Leave blank until they have", date, "", nil, ""},
@@ -214,6 +217,7 @@ var caseworkForms = []caseworkForm{
 		{"cp_plan_id", "Child protection plan", "", record, "cp_plan", nil, "Select the child protection plan"},
 		{"meeting_date", "Date of the meeting", "For example, 27 3 2025", date, "", nil, "Enter the date of the meeting"},
 		{"agencies", "Which agencies attended?", "", someOf, codes.Agency, nil, ""},
+		{"risk_rating", "What risk to the child did the core group judge?", "", oneOf, codes.RiskRating, nil, ""},
 		{"notes", "Notes", "What was agreed, and what the child said", longText, "", nil, ""},
 	}},
 	{Slug: "visit", Title: "Record a visit", Kind: "visit", Button: "Save the visit", Questions: []question{
@@ -428,6 +432,10 @@ func (a *App) renderCaseworkForm(w http.ResponseWriter, r *http.Request, status 
 		a.serverError(w, r, err)
 		return
 	}
+	if err := a.offerRelatives(r.Context(), fr.cr, fr.spec.Questions, p.Controls); err != nil {
+		a.serverError(w, r, err)
+		return
+	}
 	seen := map[string]bool{}
 	for _, e := range form.Errors {
 		if !fr.spec.asks(e.Field) {
@@ -544,8 +552,43 @@ func controlOf(q question, form web.Form, cr *domain.ChildRecord, teams []domain
 			f.Options = append(f.Options, web.Option{Value: strconv.FormatInt(rec.Base().ID, 10), Text: recordLabel(rec)})
 		}
 		return control{Partial: "select", Field: f}
+	case relative:
+		f.Options = []web.Option{{Value: "", Text: "Choose"}} // the people are offered by offerRelatives
+		return control{Partial: "select", Field: f}
 	}
 	return control{Partial: "textInput", Field: f}
+}
+
+// offerRelatives offers, for a question about one of the people related to
+// the child, each of them by name and relationship.
+func (a *App) offerRelatives(ctx context.Context, cr *domain.ChildRecord, qs []question, controls []control) error {
+	if !slices.ContainsFunc(qs, func(q question) bool { return q.Type == relative }) {
+		return nil
+	}
+	var ids []int64
+	for _, rel := range cr.Relationships {
+		ids = append(ids, rel.RelatedPersonID)
+	}
+	people, err := a.DB.GetMany(ctx, "person", ids)
+	if err != nil {
+		return err
+	}
+	names := map[int64]string{}
+	for _, rec := range people {
+		names[rec.Base().ID] = rec.(*domain.Person).Name()
+	}
+	opts := []web.Option{{Value: "", Text: "Choose"}}
+	for _, rel := range cr.Relationships {
+		if name, ok := names[rel.RelatedPersonID]; ok {
+			opts = append(opts, web.Option{Value: strconv.FormatInt(rel.RelatedPersonID, 10), Text: name + " (" + strings.ToLower(describe(codes.RelationshipType, rel.Type)) + ")"})
+		}
+	}
+	for i := range controls {
+		if slices.ContainsFunc(qs, func(q question) bool { return q.Name == controls[i].Field.Name && q.Type == relative }) {
+			controls[i].Field.Options = opts
+		}
+	}
+	return nil
 }
 
 // recordLabel names one of the child's records in a choice.
@@ -575,6 +618,10 @@ func recordLabel(rec domain.Record) string {
 		return ended("Child in need plan from "+v.StartDate.Long(), v.EndDate)
 	case *domain.Plan:
 		return ended("Written "+strings.ToLower(describe(codes.PlanType, v.Type))+" from "+v.StartDate.Long(), v.EndDate)
+	case *domain.Visit:
+		return describe(codes.VisitType, v.Type) + ", " + v.Date.Long()
+	case *domain.CaseNote:
+		return "Case note of " + casework.DayOf(v.At).Long() + ": " + v.Subject
 	}
 	return domain.KindOf(rec).Title + " " + strconv.FormatInt(rec.Base().ID, 10)
 }
@@ -621,7 +668,7 @@ func formValues(rec domain.Record, qs []question) url.Values {
 			for _, c := range asList(val) {
 				v.Add(q.Name, fmt.Sprint(c))
 			}
-		case staff, team, record:
+		case staff, team, record, relative:
 			if n, ok := val.(float64); ok && n != 0 {
 				v.Set(q.Name, strconv.FormatInt(int64(n), 10))
 			}
@@ -719,7 +766,7 @@ func answers(f url.Values, qs []question) (map[string]json.RawMessage, web.Field
 			}
 		case someOf:
 			set(q.Name, orEmpty(f[q.Name]))
-		case staff, team, record:
+		case staff, team, record, relative:
 			n, _ := strconv.ParseInt(value, 10, 64)
 			set(q.Name, n)
 		default:
@@ -1010,7 +1057,25 @@ func recordRows(cr *domain.ChildRecord, rules casework.Rules, h hubLinks, today 
 				next = h.next("cin-plan", "Start a child in need plan", &domain.CINPlan{ReferralID: c.ReferralID, StartDate: c.Date})
 			}
 		}
-		add(describe(codes.ConferenceType, c.Type), c.Date, status, h.edit("conference", c.ID), next)
+		if c.RiskRating != "" {
+			status += "; risk " + strings.ToLower(describe(codes.RiskRating, c.RiskRating))
+		}
+		// What was due of it for the parents (AC-15).
+		prepared := rules.ParentsPrepared(cr, c)
+		var problems []string
+		for _, pp := range prepared {
+			problems = append(problems, pp.Problems()...)
+		}
+		switch {
+		case len(prepared) == 0:
+			status += "; report to the parents due " + rules.ParentReportDue(c).Long() + ", no parent recorded"
+		case len(problems) > 0:
+			status += "; " + strings.Join(problems, "; ")
+		default:
+			status += "; each parent had the report in time"
+		}
+		add(describe(codes.ConferenceType, c.Type), c.Date, status, h.edit("conference", c.ID), next,
+			h.next("conference-parent", "Record a parent’s part", &domain.ConferenceParent{ConferenceID: c.ID}))
 	}
 	for i := range cr.CPPlans {
 		p := &cr.CPPlans[i]

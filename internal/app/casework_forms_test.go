@@ -256,7 +256,8 @@ func TestCaseworkBrowser(t *testing.T) {
 		chromedp.Click(chromedp.CSS("#police_report_on_time")),
 		date("reports_shared_date", "26", "11", "2025"),
 		chromedp.Click(chromedp.CSS("#advocacy_offered")),
-		chromedp.Click(chromedp.CSS("#decision")), // a child protection plan
+		chromedp.Click(chromedp.CSS("#risk_rating-3")), // high
+		chromedp.Click(chromedp.CSS("#decision")),      // a child protection plan
 		submit, saved)
 
 	// A written plan and a SMART action (AC-12), each wrongly then rightly.
@@ -409,7 +410,7 @@ func TestCaseworkFormsSave(t *testing.T) {
 		conference := func(s *formState, decision string) url.Values {
 			return formAnswers("conference_type", "initial", "referral_id", s.id("referral"), "s47_enquiry_id", s.id("section47_enquiry"),
 				"conference_date", "2025-11-28", "agencies", "childrens_social_care", "agencies", "police", "agencies", "health", "agencies", "education",
-				"police_report_on_time", "no", "reports_shared_date", "2025-11-26", "interpreter_needed", "yes", "advocacy_offered", "yes", "advocacy_taken_up", "no", "decision", decision, "chair_id", fmt.Sprint(f.w.Manager.ID))
+				"police_report_on_time", "no", "reports_shared_date", "2025-11-26", "interpreter_needed", "yes", "advocacy_offered", "yes", "advocacy_taken_up", "no", "risk_rating", "high", "decision", decision, "chair_id", fmt.Sprint(f.w.Manager.ID))
 		}
 		cases := []formCase{
 			{name: "initial conference", slug: "conference",
@@ -418,7 +419,7 @@ func TestCaseworkFormsSave(t *testing.T) {
 						"conference_date", "2025-11-28", "decision", "continue_plan")
 				},
 				want: []string{`href="#agencies"`, "Select the agencies that attended", "Say whether the police report arrived in time", `href="#reports_shared_date"`,
-					"cannot decide", `value="continue_plan" checked`, "Mon 1 Dec 2025"},
+					"Select the risk rating the conference agreed", "cannot decide", `value="continue_plan" checked`, "Mon 1 Dec 2025"},
 				good: func(s *formState) url.Values { return conference(s, "cp_plan") },
 				check: func(t testing.TB, cr *domain.ChildRecord) {
 					c := cr.Conferences[0]
@@ -447,10 +448,10 @@ func TestCaseworkFormsSave(t *testing.T) {
 				bad: func(s *formState) url.Values {
 					return formAnswers("cp_plan_id", s.id("cp_plan"), "meeting_date", "2025-11-20")
 				},
-				want: []string{"while the plan is in place", "Select the agencies that attended"},
+				want: []string{"while the plan is in place", "Select the agencies that attended", "Select the risk rating the core group agreed"},
 				good: func(s *formState) url.Values {
 					return formAnswers("cp_plan_id", s.id("cp_plan"), "meeting_date", "2025-12-05", "agencies", "childrens_social_care", "agencies", "health",
-						"agencies", "education", "notes", "Mum has started the programme.")
+						"agencies", "education", "risk_rating", "high", "notes", "Mum has started the programme.")
 				}},
 			{name: "review conference", slug: "conference",
 				bad: func(s *formState) url.Values {
@@ -460,7 +461,7 @@ func TestCaseworkFormsSave(t *testing.T) {
 				want: []string{"A review conference cannot decide", `value="police" checked`},
 				good: func(s *formState) url.Values {
 					return formAnswers("conference_type", "review", "referral_id", s.id("referral"), "conference_date", "2025-12-12",
-						"agencies", "childrens_social_care", "agencies", "police", "reports_shared_date", "2025-12-10", "advocacy_offered", "no", "decision", "continue_plan")
+						"agencies", "childrens_social_care", "agencies", "police", "reports_shared_date", "2025-12-10", "advocacy_offered", "no", "risk_rating", "medium", "decision", "continue_plan")
 				},
 				check: func(t testing.TB, cr *domain.ChildRecord) {
 					if c := cr.Conferences[1]; c.Quorate == nil || *c.Quorate {

@@ -39,6 +39,8 @@ var oversightForms = []caseworkForm{
 	{Slug: "harm-concern", Title: "Mark a concern of significant harm", Kind: "harm_concern", Button: "Save the concern", Questions: []question{
 		{"contact_id", "Contact", "The contact the concern is about", record, "contact", nil, ""},
 		{"referral_id", "Or the referral", "", record, "referral", nil, ""},
+		{"visit_id", "Or the visit", "Harm found on a visit to a child already known", record, "visit", nil, ""},
+		{"case_note_id", "Or the case note", "Harm heard of in a call or meeting noted on the file", record, "case_note", nil, ""},
 		{"level", "What is the concern?", "A strategy discussion is due the same working day for immediate risk, otherwise the next", oneOf, codes.HarmConcernLevel, nil, "Select reasonable cause or immediate risk"},
 		{"raised_at", "When was it raised?", "For example, 27 3 2025, and a 24-hour time such as 14:30", dateTime, "", nil, "Enter when the concern was raised"},
 		{"concern", "What is the harm suspected?", "", longText, "", nil, "Say what harm is suspected"},
@@ -55,6 +57,18 @@ var oversightForms = []caseworkForm{
 		{"response", "Response", "", longText, "", nil, ""},
 		{"resolved_date", "Date resolved", "", date, "", nil, ""},
 		{"chair_id", "Chair", "", staff, "", nil, ""},
+	}},
+	// AC-15: each parent's language, and when they had the report.
+	{Slug: "conference-parent", Title: "Record a parent’s part in a conference", EditTitle: "Change the parent’s part in the conference", Kind: "conference_parent", Button: "Save", Questions: []question{
+		{"conference_id", "Conference", "", record, "conference", nil, "Select the conference"},
+		{"parent_id", "Parent or carer", "", relative, "", nil, "Select the parent or carer"},
+		{"preferred_language", "What language does the parent want reports and meetings in?", "For example, English, Polish, British Sign Language", text, "", nil, "Enter the language the parent prefers"},
+		{"interpreter_needed", "Does the parent need an interpreter?", "", yesNo, "", nil, ""},
+		{"communication_needs", "Literacy or communication needs", "For example, reads little: go through the report with her", longText, "", nil, ""},
+		{"report_shared_date", "When was the conference report shared with the parent?", "2 working days before an initial conference, 5 before a review (the authority’s conference.parent_share_wd)", date, "", nil, ""},
+		{"translated_summary_date", "When was a translated summary given?", "For a language other than English: a translated summary or an interpreter before the conference", date, "", nil, ""},
+		{"interpreter_booked_date", "When was an interpreter booked?", "", date, "", nil, ""},
+		{"attended", "Did the parent attend?", "", yesNo, "", nil, ""},
 	}},
 	{Slug: "core-group-action", Title: "Record a plan action at a core group", EditTitle: "Record the agency’s update", Kind: "core_group_action", Button: "Save", Questions: []question{
 		{"core_group_id", "Core group", "", record, "core_group", nil, "Select the core group"},
@@ -219,7 +233,7 @@ func (a *App) childOversightPage(w http.ResponseWriter, r *http.Request) {
 	today := a.today()
 	p := childOversightPage{Page: a.page(r, ""), Child: cr.Person.Name(), ChildID: c.personID, Saved: r.URL.Query().Get("saved"),
 		Write: h.write, Manager: h.approve, Flags: rules.Unreviewed(cr, today)}
-	var concerns, voices, updates, advocacy, escalations []recordRow
+	var concerns, voices, updates, advocacy, escalations, parents, risks []recordRow
 	for _, it := range rules.Items(cr, today) {
 		if it.RuleID == "CP-3" {
 			concerns = append(concerns, recordRow{What: it.Title, When: it.Root.Long(), Status: statusWords[it.Status] + " — " + it.Explanation})
@@ -280,6 +294,11 @@ func (a *App) childOversightPage(w http.ResponseWriter, r *http.Request) {
 				status += "; update received " + u.UpdateReceivedDate.Long()
 			}
 		}
+		if due := rules.AgencyUpdateDue(u); !due.IsZero() && u.UpdateReceivedDate.IsZero() && today.After(due) {
+			if lead := rules.SafeguardingLead(u.Agency, today); lead != "" {
+				status += "; overdue: escalate to " + lead
+			}
+		}
 		updates = append(updates, recordRow{What: "Plan action at a core group", When: u.UpdateRequestedDate.Long(), Status: status,
 			Actions: h.to("Record the agency’s update", fmt.Sprintf("casework/core-group-action/%d", u.ID))})
 	}
@@ -292,6 +311,30 @@ func (a *App) childOversightPage(w http.ResponseWriter, r *http.Request) {
 		escalations = append(escalations, recordRow{What: describe(codes.EscalationIssue, e.IssueType) + ", to " + e.EscalatedTo, When: e.Date.Long(), Status: status,
 			Actions: h.to("Record the response", fmt.Sprintf("casework/chair-escalation/%d", e.ID))})
 	}
+	for i := range cr.Conferences {
+		cf := &cr.Conferences[i]
+		what := describe(codes.ConferenceType, cf.Type)
+		prepared := rules.ParentsPrepared(cr, cf)
+		if len(prepared) == 0 {
+			parents = append(parents, recordRow{What: what, When: cf.Date.Long(), Status: "No parent recorded: report due " + rules.ParentReportDue(cf).Long()})
+		}
+		for _, pp := range prepared {
+			parents = append(parents, recordRow{What: cmp.Or(pp.Relation, "Parent") + ", " + strings.ToLower(what[:1]) + what[1:], When: cf.Date.Long(),
+				Status: parentStatus(pp), Actions: h.to("Change", fmt.Sprintf("casework/conference-parent/%d", pp.Parent.ID))})
+		}
+	}
+	for i := range cr.CPPlans {
+		p := &cr.CPPlans[i]
+		trend := casework.RiskTrend(cr, p)
+		if len(trend) == 0 {
+			continue
+		}
+		steps := make([]string, len(trend))
+		for j, pt := range trend {
+			steps[j] = fmt.Sprintf("%s (%s, %s)", describe(codes.RiskRating, pt.Rating), strings.ToLower(pt.What), pt.Date.Long())
+		}
+		risks = append(risks, recordRow{What: recordLabel(p), When: p.StartDate.Long(), Status: strings.Join(steps, " → ")})
+	}
 	section := func(caption string, rows []recordRow, slug string) {
 		s := oversightSection{Caption: caption, Rows: rows}
 		if f := formNamed(slug); f != nil && h.write {
@@ -301,10 +344,38 @@ func (a *App) childOversightPage(w http.ResponseWriter, r *http.Request) {
 	}
 	section("Concerns of significant harm and strategy discussions", concerns, "harm-concern")
 	section("The child’s voice", voices, "")
+	section("Parents at conferences: the report and their language", parents, "conference-parent")
+	section("Risk ratings at conferences and core groups, by plan", risks, "")
 	section("Agency updates at core groups", updates, "core-group-action")
 	section("Advocacy and chairs’ visits after conferences", advocacy, "")
 	section("Conference chairs’ escalations", escalations, "chair-escalation")
 	a.Web.Render(w, r, http.StatusOK, "oversight/child", p)
+}
+
+// parentStatus says whether a parent had the conference report in time and
+// in their language (AC-15).
+func parentStatus(pp casework.ParentPreparation) string {
+	p := pp.Parent
+	words := []string{"Prefers " + p.Language}
+	if p.InterpreterNeeded != nil && *p.InterpreterNeeded {
+		words[0] += ", needs an interpreter"
+	}
+	if p.CommunicationNeeds != "" {
+		words = append(words, p.CommunicationNeeds)
+	}
+	if pp.ReportInTime {
+		words = append(words, "report shared "+p.ReportSharedDate.Long()+", in time")
+	}
+	words = append(words, pp.Problems()...)
+	for _, d := range []struct {
+		what string
+		on   civil.Date
+	}{{"translated summary given", p.TranslatedSummaryDate}, {"interpreter booked", p.InterpreterBookedDate}} {
+		if !d.on.IsZero() {
+			words = append(words, d.what+" "+d.on.Long())
+		}
+	}
+	return strings.Join(words, "; ")
 }
 
 // statusWords says where a strategy discussion's deadline stands.
@@ -612,6 +683,8 @@ func measureRows(m *casework.OversightMeasures) []measureRow {
 		ratio("AC-20", "Children of advocacy age offered an advocate at a conference", m.Advocacy),
 		count("AC-20", "Advocacy requests (F063)", m.AdvocacyRequests),
 		ratio("AC-20", "Conferences followed by a chair’s visit to the child", m.ChairVisits),
+		ratio("AC-15", "Conferences where every parent had the report in time", m.ReportsInTime),
+		ratio("AC-15", "Conferences with a translated summary or an interpreter where a parent needed one", m.LanguageSupport),
 		count("AC-21", "Cases flagged for a drift review and not yet reviewed", m.DriftFlagged),
 		count("AC-21", "Of them, flagged more than 3 months ago", m.DriftOverThreeMonths),
 		count("AC-21", "Drift reviews recorded", len(m.DriftReviews)),

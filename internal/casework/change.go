@@ -81,6 +81,8 @@ func (r Rules) CheckChange(cr *domain.ChildRecord, rec domain.Record, household 
 		return CheckCoreGroupAction(cr, v)
 	case *domain.MASHRequest:
 		return r.CheckMASHRequest(v)
+	case *domain.ConferenceParent:
+		return CheckConferenceParent(cr, v)
 	case *domain.CINPlan:
 		if !v.SignedOffDate.IsZero() {
 			return CheckCINPlanSignOff(cr, v)

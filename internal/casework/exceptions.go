@@ -32,7 +32,8 @@ const (
 // oversight's (oversight.go).
 var Lists = []List{InNeedWithoutPlan, NotSeen, S47WithoutOutcome, StrategyMissingAgency,
 	ConferenceOverdue, CoreGroupOverdue, PlanWithoutActions, ClosedThenReReferred,
-	StrategyOverdue, Section47Untrained, AgencyUpdatesOverdue, EscalationsUnresolved, DriftReview}
+	StrategyOverdue, Section47Untrained, AgencyUpdatesOverdue, EscalationsUnresolved, DriftReview,
+	ParentsNotPrepared}
 
 // listDef says what a list is and what it reads.
 type listDef struct {
@@ -72,7 +73,7 @@ func read(engine []string, own map[string][]string) map[string][]string {
 	return m
 }
 
-var lists = joinLists(workflowLists, oversightLists)
+var lists = joinLists(workflowLists, oversightLists, parentLists)
 
 func joinLists(ms ...map[List]listDef) map[List]listDef {
 	out := map[List]listDef{}

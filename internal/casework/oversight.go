@@ -53,7 +53,7 @@ var oversightLists = map[List]listDef{
 		[]string{"chair_escalation"},
 		Rules.escalationsUnresolved},
 	DriftReview: {"Cases for a service manager's drift review", "AC-21",
-		"Children on a child protection or child in need plan flagged by a drift rule and not yet reviewed: a child protection plan open longer than the local limit, too many plan actions overdue, not seen within the visit frequency, or no management oversight within the interval. A review is a management decision marked as a drift review.",
+		"Children on a child protection or child in need plan flagged by a drift rule and not yet reviewed: a child protection plan open longer than the local limit, two review conferences without a lower risk rating, too many plan actions overdue, not seen within the visit frequency, or no management oversight within the interval. A review is a management decision marked as a drift review.",
 		true, read([]string{"cp_plan", "cin_plan", "visit"}, driftColumns), []string{"cp_plan", "cin_plan"},
 		Rules.driftReview},
 }
@@ -274,8 +274,11 @@ func (r Rules) agencyUpdatesOverdue(cr *domain.ChildRecord, w Window) []Exceptio
 			what = "“" + act.What + "”"
 		}
 		list, _ := codes.Lookup(codes.Agency)
-		out = append(out, Exception{Record: worklist.RefOf(a), Date: a.UpdateRequestedDate, Due: due,
-			Detail: fmt.Sprintf("%s asked on %s for an update on %s; none received", list.Describe(a.Agency), a.UpdateRequestedDate.Long(), what)})
+		detail := fmt.Sprintf("%s asked on %s for an update on %s; none received", list.Describe(a.Agency), a.UpdateRequestedDate.Long(), what)
+		if lead := r.SafeguardingLead(a.Agency, day); lead != "" {
+			detail += "; escalate to " + lead
+		}
+		out = append(out, Exception{Record: worklist.RefOf(a), Date: a.UpdateRequestedDate, Due: due, Detail: detail})
 	}
 	return out
 }
@@ -329,6 +332,7 @@ type DriftFlag struct {
 // driftColumns are what the drift rules read besides the visit timescales.
 var driftColumns = map[string][]string{
 	"cp_plan":             {"start_date", "end_date", "other_authority"},
+	"conference":          {"conference_type", "conference_date", "risk_rating"},
 	"cin_plan":            {"start_date", "end_date", "signed_off_date"},
 	"plan":                {"start_date", "end_date", "authorised_date"},
 	"plan_action":         {"plan_id", "by_when", "status"},
@@ -354,6 +358,9 @@ func (r Rules) DriftFlags(cr *domain.ChildRecord, day civil.Date) []DriftFlag {
 		if months, ok := r.Policy.DriftCPMonths.At(p.StartDate); ok && day.After(p.StartDate.AddMonths(months)) {
 			flags = append(flags, DriftFlag{"cp_plan_long", p.StartDate.AddMonths(months).AddDays(1),
 				fmt.Sprintf("On a child protection plan since %s, more than %d months", p.StartDate.Long(), months)})
+		}
+		if f, ok := riskNotReducing(cr, p, day); ok {
+			flags = append(flags, f)
 		}
 	}
 	for i := range cr.CINPlans {

@@ -72,6 +72,13 @@ type OversightMeasures struct {
 	// ChairVisits: conferences in the period the chair visited the child
 	// after (AC-20).
 	ChairVisits Ratio
+	// ReportsInTime: conferences in the period with a parent recorded,
+	// where every parent had the report by conference.parent_share_wd;
+	// LanguageSupport: those with a parent whose language is not English
+	// (or who needed an interpreter), where each such parent had a
+	// translated summary or an interpreter booked before it (AC-15).
+	ReportsInTime   Ratio
+	LanguageSupport Ratio
 	// DriftFlagged: children flagged and not reviewed on the last day, of
 	// them DriftOverThreeMonths flagged more than 3 months; DriftReviews in
 	// the period, with the working days from flag to review (AC-21).
@@ -87,7 +94,8 @@ var measureColumns = read([]string{"harm_concern", "strategy_discussion", "cp_pl
 	"assessment":          {"authorised_date"},
 	"plan":                {"start_date", "end_date", "authorised_date"},
 	"plan_action":         {"plan_id", "by_when", "status"},
-	"conference":          {"conference_type", "conference_date", "advocacy_offered", "advocacy_taken_up", "chair_visit_date"},
+	"conference":          {"conference_type", "conference_date", "advocacy_offered", "advocacy_taken_up", "chair_visit_date", "risk_rating"},
+	"conference_parent":   conferenceParentColumns,
 	"cin_plan_review":     {"review_date"},
 	"cla_review":          {"review_date", "cancelled"},
 	"childs_voice":        {"record_kind", "record_id"},
@@ -169,6 +177,12 @@ func (r Rules) measureChild(m *OversightMeasures, cr *domain.ChildRecord) {
 			}
 		}
 		m.ChairVisits.count(!c.ChairVisitDate.IsZero() && !c.ChairVisitDate.After(m.To))
+		if parents := r.ParentsPrepared(cr, c); len(parents) > 0 {
+			m.ReportsInTime.count(!slices.ContainsFunc(parents, func(p ParentPreparation) bool { return !p.ReportInTime }))
+			if slices.ContainsFunc(parents, func(p ParentPreparation) bool { return p.Parent.NeedsLanguageSupport() }) {
+				m.LanguageSupport.count(!slices.ContainsFunc(parents, func(p ParentPreparation) bool { return p.LanguageMissing }))
+			}
+		}
 	}
 	for i := range cr.CoreGroupActions {
 		a := &cr.CoreGroupActions[i]

@@ -273,7 +273,7 @@ func TestDriftFlags(t *testing.T) {
 }
 
 // TestMeasure: oversight's measures for a quarter, for the South team
-// (AC-02, AC-04, AC-09, AC-18, AC-20, AC-21).
+// (AC-02, AC-04, AC-09, AC-15, AC-18, AC-20, AC-21).
 func TestMeasure(t *testing.T) {
 	cr := coreGroupChild()
 	cr.Person.DateOfBirth = d("2006-01-10") // 9: offered an advocate
@@ -283,6 +283,10 @@ func TestMeasure(t *testing.T) {
 	cr.Assessments = []domain.Assessment{{Entity: ent(6), ReferralID: 2, AuthorisedDate: d("2015-09-20")}}
 	cr.ChildsVoices = []domain.ChildsVoice{{Entity: ent(40), RecordKind: "assessment", RecordID: 6}}
 	cr.Conferences = []domain.Conference{{Entity: ent(41), ReferralID: 2, Type: "review", Date: d("2015-10-05"), AdvocacyOffered: ptr(true), AdvocacyTakenUp: ptr(true), ChairVisitDate: d("2015-10-12")}}
+	// The review's report reached the mother on time, the father (Polish,
+	// with an interpreter booked) a day late (AC-15).
+	cr.ConferenceParents = []domain.ConferenceParent{{Entity: ent(43), ConferenceID: 41, ParentID: 44, Language: "English", ReportSharedDate: d("2015-09-28")},
+		{Entity: ent(45), ConferenceID: 41, ParentID: 46, Language: "Polish", ReportSharedDate: d("2015-09-29"), InterpreterBookedDate: d("2015-09-21")}}
 	cr.CoreGroupActions[0].UpdateRequestedDate = d("2015-09-14") // due 21 Sep, never received
 	cr.ChairEscalations = []domain.ChairEscalation{{Entity: ent(42), Date: d("2015-09-01"), ResponseDue: d("2015-09-15"), ResolvedDate: d("2015-09-14")}}
 	other := allocated(coreGroupChild(), 9, 80, 71, "Zoe") // the North team's
@@ -305,6 +309,8 @@ func TestMeasure(t *testing.T) {
 		{"escalations resolved in time", m.EscalationsResolvedInTime, Ratio{1, 1}},
 		{"advocacy offered", m.Advocacy, Ratio{1, 1}},
 		{"chair visits", m.ChairVisits, Ratio{1, 1}},
+		{"reports shared with parents in time", m.ReportsInTime, Ratio{0, 1}},
+		{"translation or interpreter where needed", m.LanguageSupport, Ratio{1, 1}},
 	} {
 		if tt.got != tt.want {
 			t.Errorf("%s: %+v, want %+v", tt.name, tt.got, tt.want)

@@ -90,8 +90,9 @@ func Quorate(agencies []string) bool {
 
 // CheckConference is the check on recording a conference that was held: its
 // decision, fitting its type; who attended, by agency; for an initial
-// conference, whether the police report arrived in time (AC-14) and the
-// date reports were shared with parents (AC-15).
+// conference, whether the police report arrived in time (AC-14); the
+// date reports were shared with parents (AC-15); the risk rating (AC-18,
+// AC-21).
 func CheckConference(c *domain.Conference) []domain.FieldError {
 	var errs fieldErrors
 	errs.require(len(c.Agencies) == 0, "agencies", "Select the agencies that attended")
@@ -99,6 +100,7 @@ func CheckConference(c *domain.Conference) []domain.FieldError {
 		errs.require(c.PoliceReportOnTime == nil, "police_report_on_time", "Say whether the police report arrived in time")
 	}
 	errs.require(c.ReportsSharedDate.IsZero(), "reports_shared_date", "Enter the date the reports were shared with the parents")
+	errs.require(c.RiskRating == "", "risk_rating", "Select the risk rating the conference agreed")
 	switch allowed := conferenceDecisions[c.Type]; {
 	case c.Decision == "":
 		errs.add("decision", "Select the conference's decision")
@@ -129,7 +131,8 @@ func CheckCPPlan(cr *domain.ChildRecord, p *domain.CPPlan) []domain.FieldError {
 }
 
 // CheckCoreGroup is the check on recording a core group meeting: it is held
-// while its plan is open, and records who attended (AC-18).
+// while its plan is open, and records who attended and the risk rating
+// (AC-18).
 func CheckCoreGroup(cr *domain.ChildRecord, g *domain.CoreGroup) []domain.FieldError {
 	var errs fieldErrors
 	for i := range cr.CPPlans {
@@ -138,6 +141,7 @@ func CheckCoreGroup(cr *domain.ChildRecord, g *domain.CoreGroup) []domain.FieldE
 		}
 	}
 	errs.require(len(g.Agencies) == 0, "agencies", "Select the agencies that attended")
+	errs.require(g.RiskRating == "", "risk_rating", "Select the risk rating the core group agreed")
 	return errs
 }
 

@@ -93,11 +93,11 @@ func TestPrepare(t *testing.T) {
 	}
 }
 
-// TestCheckConference: decision, attendance, the police report (AC-14) and
-// reports shared with parents (AC-15).
+// TestCheckConference: decision, attendance, the police report (AC-14),
+// reports shared with parents (AC-15) and the risk rating (AC-18).
 func TestCheckConference(t *testing.T) {
 	held := func(c domain.Conference) *domain.Conference {
-		c.Agencies, c.ReportsSharedDate = []string{"childrens_social_care", "police", "health"}, d("2015-09-16")
+		c.Agencies, c.ReportsSharedDate, c.RiskRating = []string{"childrens_social_care", "police", "health"}, d("2015-09-16"), "high"
 		return &c
 	}
 	for _, tt := range []struct {
@@ -111,7 +111,7 @@ func TestCheckConference(t *testing.T) {
 		{"review deciding an initial plan", held(domain.Conference{Type: "review", Decision: "cp_plan"}), []string{"decision"}, "A review conference cannot decide"},
 		{"initial continuing a plan", held(domain.Conference{Type: "initial", Decision: "continue_plan", PoliceReportOnTime: ptr(true)}), []string{"decision"}, "An initial conference cannot decide"},
 		{"review, complete", held(domain.Conference{Type: "review", Decision: "continue_plan"}), nil, ""},
-		{"nothing recorded", &domain.Conference{Type: "review"}, []string{"agencies", "reports_shared_date", "decision"}, ""},
+		{"nothing recorded", &domain.Conference{Type: "review"}, []string{"agencies", "reports_shared_date", "risk_rating", "decision"}, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) { wantFields(t, CheckConference(tt.c), tt.want, tt.phrase) })
 	}
@@ -145,8 +145,8 @@ func TestCheckCPPlanCoreGroupVisit(t *testing.T) {
 	wantFields(t, CheckCPPlan(cr, &domain.CPPlan{ConferenceID: 3, StartDate: d("2015-09-21"), EndDate: d("2016-01-01")}),
 		[]string{"start_date", "end_reason"}, "Fri 18 Sep 2015")
 
-	wantFields(t, CheckCoreGroup(cr, &domain.CoreGroup{CPPlanID: 6, Date: d("2015-09-30"), Agencies: []string{"health"}}), nil, "")
-	wantFields(t, CheckCoreGroup(cr, &domain.CoreGroup{CPPlanID: 6, Date: d("2016-03-02")}), []string{"meeting_date", "agencies"}, "")
+	wantFields(t, CheckCoreGroup(cr, &domain.CoreGroup{CPPlanID: 6, Date: d("2015-09-30"), Agencies: []string{"health"}, RiskRating: "medium"}), nil, "")
+	wantFields(t, CheckCoreGroup(cr, &domain.CoreGroup{CPPlanID: 6, Date: d("2016-03-02")}), []string{"meeting_date", "agencies", "risk_rating"}, "")
 
 	for _, tt := range []struct {
 		name string

@@ -25,6 +25,7 @@ var inForce = map[string]struct {
 	"section47_enquiry":   {start: "start_date", end: "end_date"},
 	"plan":                {start: "start_date", end: "end_date"},
 	"care_episode":        {start: "start_date", end: "end_date"},
+	"conference":          {start: "conference_date", end: "conference_date"},
 	"strategy_discussion": {start: "held_at", instant: true},
 	"harm_concern":        {start: "raised_at", instant: true},
 	"chair_escalation":    {start: "escalation_date", end: "resolved_date"},

@@ -12,7 +12,8 @@ import (
 
 // TestOversightRecords: training records are read for the whole workforce
 // (AC-04), and the lists of concerns of significant harm (AC-02) and chairs'
-// escalations (AC-20) find the children with one in force.
+// escalations (AC-20) find the children with one in force, and the list of
+// parents not prepared for conferences the children with one held (AC-15).
 func TestOversightRecords(t *testing.T) {
 	storagetest.Each(t, func(t testing.TB, db *storage.DB) {
 		w := storagetest.AddWorkforce(t, db)
@@ -35,13 +36,17 @@ func TestOversightRecords(t *testing.T) {
 			// Its escalation ran from 11 to 20 Mar 2019.
 			{"2019-03-20", "2019-03-20", "chair_escalation", []int64{c}},
 			{"2019-03-21", "2019-12-31", "chair_escalation", nil},
+			// Its conferences were held on 28 Jan, 26 Apr and 26 Jul 2019
+			// (AC-15).
+			{"2019-01-28", "2019-01-28", "conference", []int64{c}},
+			{"2019-01-29", "2019-04-25", "conference", nil},
 		} {
 			var got []int64
 			err := db.CasesInForce(ctx, civil.MustParse(tt.from), civil.MustParse(tt.to), []string{tt.kind},
 				storage.Columns{tt.kind: nil}, func(batch []*domain.ChildRecord) error {
 					for _, cr := range batch {
 						got = append(got, cr.Person.ID)
-						if len(cr.HarmConcerns)+len(cr.ChairEscalations) == 0 {
+						if len(cr.HarmConcerns)+len(cr.ChairEscalations)+len(cr.Conferences) == 0 {
 							t.Errorf("%s: the records were not read", tt.kind)
 						}
 					}
