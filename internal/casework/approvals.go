@@ -32,15 +32,17 @@ type Approval struct {
 var approvalColumns = read(nil, map[string][]string{
 	"referral": {"referral_date", "close_date", "close_reason", "closure_summary", "closure_not_seen_reason", "closure_authorised_date"},
 	"assessment": {"referral_id", "start_date", "child_seen_date", "seen_alone", "not_seen_reason", "factors", "outcomes", "analysis",
-		"completed_date", "authorised_date", "late_reason", "household_reason"},
-	"section47_enquiry": {"referral_id", "start_date", "outcome"},
-	"conference":        {"referral_id", "s47_enquiry_id", "conference_type", "conference_date"},
-	"cin_plan":          {"referral_id", "start_date", "end_date", "signed_off_date"},
-	"cp_plan":           {"referral_id", "start_date", "end_date", "other_authority"},
-	"care_episode":      {"start_date", "end_date"},
-	"plan":              {"plan_type", "cin_plan_id", "cp_plan_id", "start_date", "end_date", "childs_words", "summary", "authorised_date"},
-	"plan_action":       {"plan_id", "what", "who", "by_when", "how_we_will_know", "status"},
-	"visit":             {"visit_date", "seen"},
+		"completed_date", "authorised_date", "late_reason", "household_reason", "chronology_reviewed_date", "history_analysis", "family_summary", "neglect_tool_reason"},
+	"assessment_source":   {"assessment_id"},
+	"assessment_tool_use": {"assessment_id", "tool", "used_date"},
+	"section47_enquiry":   {"referral_id", "start_date", "outcome"},
+	"conference":          {"referral_id", "s47_enquiry_id", "conference_type", "conference_date"},
+	"cin_plan":            {"referral_id", "start_date", "end_date", "signed_off_date"},
+	"cp_plan":             {"referral_id", "start_date", "end_date", "other_authority"},
+	"care_episode":        {"start_date", "end_date"},
+	"plan":                {"plan_type", "cin_plan_id", "cp_plan_id", "start_date", "end_date", "childs_words", "summary", "authorised_date"},
+	"plan_action":         {"plan_id", "what", "who", "by_when", "how_we_will_know", "status"},
+	"visit":               {"visit_date", "seen"},
 })
 
 // Approvals returns the child's items waiting for a manager on the window's
@@ -56,7 +58,9 @@ func (r Rules) Approvals(cr *domain.ChildRecord, w Window) []Approval {
 	for i := range cr.Assessments {
 		a := &cr.Assessments[i]
 		if !a.CompletedDate.IsZero() && !a.CompletedDate.After(day) && a.AuthorisedDate.IsZero() {
-			add(a, "Assessment", a.CompletedDate, r.CheckAssessment(cr, a, nil))
+			authorised := *a
+			authorised.AuthorisedDate = day
+			add(a, "Assessment", a.CompletedDate, r.CheckAssessmentAuthorisation(cr, &authorised, nil))
 		}
 	}
 	for i := range cr.CINPlans {

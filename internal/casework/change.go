@@ -56,7 +56,12 @@ func (r Rules) CheckChange(cr *domain.ChildRecord, rec domain.Record, household 
 			return r.CheckClosure(cr, v)
 		}
 	case *domain.Assessment:
-		if !v.CompletedDate.IsZero() || !v.AuthorisedDate.IsZero() {
+		if !v.AuthorisedDate.IsZero() {
+			errs := fieldErrors(r.CheckAssessmentAuthorisation(cr, v, household))
+			errs.require(v.AuthorisedByID == 0, "authorised_by_id", "Select the manager who authorised the assessment")
+			return errs
+		}
+		if !v.CompletedDate.IsZero() {
 			errs := fieldErrors(r.CheckAssessment(cr, v, household))
 			errs.require(!v.AuthorisedDate.IsZero() && v.AuthorisedByID == 0, "authorised_by_id", "Select the manager who authorised the assessment")
 			return errs
@@ -77,6 +82,10 @@ func (r Rules) CheckChange(cr *domain.ChildRecord, rec domain.Record, household 
 		return CheckVisit(cr, v)
 	case *domain.ChildsVoice:
 		return CheckChildsVoice(cr, v)
+	case *domain.AssessmentToolUse:
+		return r.CheckToolUse(cr, v)
+	case *domain.KeyEvent:
+		return CheckKeyEvent(cr, v)
 	case *domain.CoreGroupAction:
 		return CheckCoreGroupAction(cr, v)
 	case *domain.MASHRequest:

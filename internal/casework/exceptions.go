@@ -29,11 +29,12 @@ const (
 )
 
 // Lists are the lists in the order pages show them: the workflow's, then
-// oversight's (oversight.go).
+// oversight's (oversight.go), then the assessment record's
+// (assessment_record.go).
 var Lists = []List{InNeedWithoutPlan, NotSeen, S47WithoutOutcome, StrategyMissingAgency,
 	ConferenceOverdue, CoreGroupOverdue, PlanWithoutActions, ClosedThenReReferred,
 	StrategyOverdue, Section47Untrained, AgencyUpdatesOverdue, EscalationsUnresolved, DriftReview,
-	ParentsNotPrepared}
+	ParentsNotPrepared, SummaryOutOfDate}
 
 // listDef says what a list is and what it reads.
 type listDef struct {
@@ -73,7 +74,7 @@ func read(engine []string, own map[string][]string) map[string][]string {
 	return m
 }
 
-var lists = joinLists(workflowLists, oversightLists, parentLists)
+var lists = joinLists(workflowLists, oversightLists, parentLists, assessmentRecordLists)
 
 func joinLists(ms ...map[List]listDef) map[List]listDef {
 	out := map[List]listDef{}

@@ -210,6 +210,19 @@ func listCases() []listCase {
 		{ClosedThenReReferred, "re-referral before the window", with(func(cr *domain.ChildRecord) {
 			cr.Referrals = append([]domain.Referral{{Entity: ent(20), ReferralDate: d("2015-01-05"), CloseDate: d("2015-03-09"), CloseReason: "RC8"}}, cr.Referrals...)
 		}), "2016-10-01", 0, ""},
+
+		// AC-08: case summaries out of date (summary.max_age, 6 months).
+		{SummaryOutOfDate, "no summary, open 6 months", base(), "2016-02-04", 1, "No case summary; the case has been open since Mon 3 Aug 2015"},
+		{SummaryOutOfDate, "no summary, open less than 6 months", base(), "2016-02-03", 0, ""},
+		{SummaryOutOfDate, "summary older than 6 months", with(func(cr *domain.ChildRecord) {
+			cr.CaseSummaries = []domain.CaseSummary{{Entity: ent(30), Summary: "Ava lives with her mum.", LastUpdated: d("2015-08-10")}}
+		}), "2016-03-01", 1, "Case summary last updated Mon 10 Aug 2015"},
+		{SummaryOutOfDate, "summary current", with(func(cr *domain.ChildRecord) {
+			cr.CaseSummaries = []domain.CaseSummary{{Entity: ent(30), Summary: "Ava lives with her mum.", LastUpdated: d("2015-12-01")}}
+		}), "2016-03-01", 0, ""},
+		{SummaryOutOfDate, "case closed", with(func(cr *domain.ChildRecord) {
+			cr.Referrals[0].CloseDate, cr.Referrals[0].CloseReason = d("2015-09-01"), "RC8"
+		}), "2016-03-01", 0, ""},
 	}
 }
 

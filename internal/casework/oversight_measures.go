@@ -85,13 +85,25 @@ type OversightMeasures struct {
 	DriftFlagged         int
 	DriftOverThreeMonths int
 	DriftReviews         WorkingDays
+	// The assessment record (assessment_record.go): open cases on the last
+	// day with a current case summary (AC-08); assessments authorised in
+	// the period that recorded a chronology review (AC-08), and of those
+	// with a neglect factor, that used a neglect tool (AC-10); by tool, the
+	// children whose score changed from one assessment to the next, the
+	// later in the period (AC-10).
+	SummaryCurrent     Ratio
+	ChronologyReviewed Ratio
+	NeglectToolUsed    Ratio
+	ScoreTrends        map[string]ScoreTrend
 }
 
 // measureColumns are what the measures read: the columns of the
 // timescales they use, the records they count, and who holds the case.
 var measureColumns = read([]string{"harm_concern", "strategy_discussion", "cp_plan", "cin_plan", "visit"}, map[string][]string{
 	"section47_enquiry":   {"start_date", "professional_id"},
-	"assessment":          {"authorised_date"},
+	"assessment":          {"authorised_date", "factors", "chronology_reviewed_date"},
+	"assessment_tool_use": {"assessment_id", "tool", "used_date", "score", "rating"},
+	"case_summary":        {"last_updated"},
 	"plan":                {"start_date", "end_date", "authorised_date"},
 	"plan_action":         {"plan_id", "by_when", "status"},
 	"conference":          {"conference_type", "conference_date", "advocacy_offered", "advocacy_taken_up", "chair_visit_date", "risk_rating"},
@@ -105,14 +117,15 @@ var measureColumns = read([]string{"harm_concern", "strategy_discussion", "cp_pl
 	"cp_plan":             {"other_authority"},
 	"cin_plan":            {"signed_off_date"},
 	"involvement":         holderColumns["involvement"],
-	"referral":            holderColumns["referral"],
+	"referral":            append(slices.Clone(holderColumns["referral"]), "referral_date", "close_date"),
 	"care_episode":        holderColumns["care_episode"],
 })
 
 // Measure works out oversight's measures for the cases open at some time
 // from from to to, counted against who held each child's case on to.
 func (r Rules) Measure(ctx context.Context, store Store, from, to civil.Date, f Filter, dir *worklist.Directory) (*OversightMeasures, error) {
-	m := &OversightMeasures{From: from, To: to, Voice: map[string]Ratio{}, AgencyUpdatesByAgency: map[string]Ratio{}}
+	m := &OversightMeasures{From: from, To: to, Voice: map[string]Ratio{}, AgencyUpdatesByAgency: map[string]Ratio{},
+		ScoreTrends: map[string]ScoreTrend{}}
 	in := filterOf(f, dir)
 	var mu sync.Mutex
 	err := eachChild(ctx, store, from, to, nil, measureColumns, func(cr *domain.ChildRecord) {
@@ -128,6 +141,7 @@ func (r Rules) Measure(ctx context.Context, store Store, from, to civil.Date, f 
 
 func (r Rules) measureChild(m *OversightMeasures, cr *domain.ChildRecord) {
 	w := Window{From: m.From, To: m.To}
+	r.measureAssessmentRecord(m, cr)
 	for _, it := range r.items(cr, m.To, strategyRules) {
 		if w.contains(it.Due) && it.Status != timescales.Due {
 			m.StrategyInTime.count(it.Status == timescales.MetOnTime)

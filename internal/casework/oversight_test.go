@@ -280,8 +280,13 @@ func TestMeasure(t *testing.T) {
 	cr.HarmConcerns = []domain.HarmConcern{{Entity: ent(3), ReferralID: 2, RaisedAt: at("2015-09-04 16:00"), Level: "immediate_risk"}}
 	cr.StrategyDiscussions = []domain.StrategyDiscussion{{Entity: ent(4), ReferralID: 2, HeldAt: at("2015-09-07 10:00")}}
 	cr.Section47Enquiries = []domain.Section47Enquiry{{Entity: ent(5), ReferralID: 2, StartDate: d("2015-09-07"), ProfessionalID: 81}}
-	cr.Assessments = []domain.Assessment{{Entity: ent(6), ReferralID: 2, AuthorisedDate: d("2015-09-20")}}
+	cr.Assessments = []domain.Assessment{{Entity: ent(6), ReferralID: 2, AuthorisedDate: d("2015-09-20"), Factors: []string{"16A"}},
+		{Entity: ent(50), ReferralID: 2, AuthorisedDate: d("2015-03-20")}}
 	cr.ChildsVoices = []domain.ChildsVoice{{Entity: ent(40), RecordKind: "assessment", RecordID: 6}}
+	// A Signs of Safety score of 6 at the first assessment and 4 at the
+	// second; no chronology review and no neglect tool (AC-08, AC-10).
+	cr.AssessmentToolUses = []domain.AssessmentToolUse{{Entity: ent(51), AssessmentID: 50, Tool: "signs_of_safety", Date: d("2015-03-10"), Score: ptr(6)},
+		{Entity: ent(52), AssessmentID: 6, Tool: "signs_of_safety", Date: d("2015-09-10"), Score: ptr(4)}}
 	cr.Conferences = []domain.Conference{{Entity: ent(41), ReferralID: 2, Type: "review", Date: d("2015-10-05"), AdvocacyOffered: ptr(true), AdvocacyTakenUp: ptr(true), ChairVisitDate: d("2015-10-12")}}
 	// The review's report reached the mother on time, the father (Polish,
 	// with an interpreter booked) a day late (AC-15).
@@ -311,10 +316,16 @@ func TestMeasure(t *testing.T) {
 		{"chair visits", m.ChairVisits, Ratio{1, 1}},
 		{"reports shared with parents in time", m.ReportsInTime, Ratio{0, 1}},
 		{"translation or interpreter where needed", m.LanguageSupport, Ratio{1, 1}},
+		{"open cases with a current summary", m.SummaryCurrent, Ratio{0, 1}},
+		{"assessments recording a chronology review", m.ChronologyReviewed, Ratio{0, 1}},
+		{"assessments with neglect that used a neglect tool", m.NeglectToolUsed, Ratio{0, 1}},
 	} {
 		if tt.got != tt.want {
 			t.Errorf("%s: %+v, want %+v", tt.name, tt.got, tt.want)
 		}
+	}
+	if m.ScoreTrends["signs_of_safety"] != (ScoreTrend{Down: 1}) {
+		t.Errorf("score trends %+v", m.ScoreTrends)
 	}
 	if m.AdvocacyRequests != 1 || m.Escalations != 1 || m.EscalationsOpen != 0 || m.StrategyWD.Median() != 1 || m.DriftFlagged != 1 {
 		t.Errorf("measures %+v", m)

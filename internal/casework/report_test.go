@@ -158,8 +158,9 @@ func TestBuildQueue(t *testing.T) {
 		t.Fatalf("queue %v, want %v", got, want)
 	}
 	// The assessment is not ready: it records neither the child seen nor its
-	// factors and analysis.
-	wantFields(t, q.Rows[0].Blockers, []string{"child_seen_date", "factors", "analysis"}, "")
+	// factors and analysis, authorised today it would be late, and the
+	// assessment record's sections are empty (AC-05).
+	wantFields(t, q.Rows[0].Blockers, []string{"child_seen_date", "factors", "analysis", "late_reason", "sources", "chronology_reviewed_date", "history_analysis", "family_summary"}, "")
 	if q.Rows[0].Waiting != 62 {
 		t.Errorf("the assessment completed on 10 Sep 2015 waited %d working days", q.Rows[0].Waiting)
 	}
