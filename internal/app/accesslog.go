@@ -285,9 +285,10 @@ func (a *App) chronologyCSV(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="chronology-%d.csv"`, c.personID))
 	out := csv.NewWriter(w)
-	out.Write([]string{"date", "time", "type", "event", "detail", "significant", "record"})
+	out.Write([]string{"date", "time", "type", "event", "detail", "significant", "record", "key"})
 	for _, e := range chronology.Build(cr, c.decision.Sees, f) {
-		out.Write([]string{e.Date.String(), e.Time(), string(e.Type), csvSafe(e.Title), csvSafe(e.Detail), strconv.FormatBool(e.Significant), fmt.Sprintf("%s %d", e.Kind, e.RecordID)})
+		out.Write([]string{e.Date.String(), e.Time(), string(e.Type), csvSafe(e.Title), csvSafe(e.Detail), strconv.FormatBool(e.Significant), fmt.Sprintf("%s %d", e.Kind, e.RecordID),
+			strconv.FormatBool(e.Key)})
 	}
 	out.Flush()
 }

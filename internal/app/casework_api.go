@@ -61,6 +61,11 @@ var caseworkResources = func() []caseworkResource {
 		{"chair-escalations", "chair_escalation"},
 		// Parents at conferences (AC-15).
 		{"conference-parents", "conference_parent"},
+		// The assessment record (assessment_record.go).
+		{"assessment-sources", "assessment_source"},
+		{"assessment-tool-uses", "assessment_tool_use"},
+		{"case-summaries", "case_summary"},
+		{"key-events", "key_event"},
 	} {
 		k, ok := domain.KindNamed(p.kind)
 		if !ok {
@@ -512,6 +517,7 @@ func (a *App) checkAndSave(r *http.Request, c *childRequest, rec, before domain.
 			return nil, nil, err
 		}
 	}
+	recordedBy(rec, c.user.ProfessionalID, a.today())
 	// One error a field: the workflow's, which say what to do, before the
 	// record's own. What is derived is derived from what was checked.
 	var errs web.FieldErrors
@@ -586,6 +592,7 @@ var childReferences = map[string]string{
 	"s47_enquiry_id": "section47_enquiry", "conference_id": "conference", "cp_plan_id": "cp_plan",
 	"cin_plan_id": "cin_plan", "plan_id": "plan", "core_group_id": "core_group", "plan_action_id": "plan_action",
 	"visit_id": "visit", "case_note_id": "case_note",
+	"assessment_id": "assessment",
 }
 
 // ownReferences checks that a record refers only to the child's own records.
@@ -684,6 +691,10 @@ func caseworkJSON(rules casework.Rules, cr *domain.ChildRecord, rec domain.Recor
 		if end := cmp.Or(v.AuthorisedDate, v.CompletedDate); !end.IsZero() {
 			derived["working_days"] = rules.Calendar.WorkingDaysBetween(v.StartDate, end)
 		}
+		assessmentDerived(derived, rules, cr, v, today)
+	case *domain.CaseSummary:
+		st := rules.CaseSummary(cr, today)
+		derived["due"], derived["out_of_date"] = st.Due, st.OutOfDate
 	case *domain.StrategyDiscussion:
 		derived["missing_agencies"] = orEmpty(v.MissingAgencies())
 	case *domain.Section47Enquiry:

@@ -273,6 +273,27 @@ func TestCaseworkAPIWalk(t *testing.T) {
 		worker.invalid("PATCH", asPath, completion, "Leo Walker lives in the household", "household_reason")
 		completion["household_reason"] = "Leo is assessed by the disabled children's team."
 		assessment = worker.ok(200, "PATCH", asPath, completion)
+		// Authorising is refused while a section of the record is empty,
+		// each named (AC-05, AC-08, AC-10).
+		manager.invalid("POST", asPath+"/authorise", map[string]any{"version": version(assessment)}, "Record the sources consulted",
+			"sources", "chronology_reviewed_date", "history_analysis", "family_summary")
+		if blockers := assessment["derived"].(map[string]any)["authorisation_blockers"].([]any); len(blockers) != 4 {
+			t.Errorf("authorisation blockers %v", blockers)
+		}
+		worker.invalid("POST", child+"/assessment-sources", map[string]any{"assessment_id": id(assessment), "agency": "education", "consulted_date": "2025-11-10"},
+			"", "consulted", "summary")
+		worker.ok(201, "POST", child+"/assessment-sources", map[string]any{"assessment_id": id(assessment), "agency": "education", "consulted": "Class teacher",
+			"consulted_date": "2025-11-10", "summary": "Ruby is withdrawn on Mondays."})
+		worker.invalid("POST", child+"/assessment-tool-uses", map[string]any{"assessment_id": id(assessment), "tool": "dash", "used_date": "2025-11-10", "score": 30},
+			"from 0 to 27", "score", "rating")
+		worker.ok(201, "POST", child+"/assessment-tool-uses", map[string]any{"assessment_id": id(assessment), "tool": "dash", "used_date": "2025-11-10",
+			"score": 16, "rating": "high"})
+		assessment = worker.ok(200, "PATCH", asPath, map[string]any{"version": version(assessment), "chronology_reviewed_date": "2025-11-05",
+			"history_analysis": "Police were called to the home twice last year.", "family_summary": "We are worried about the fighting at home and will help you keep Ruby safe."})
+		// Neglect found: a neglect tool, or why none was used (AC-10).
+		assessment = worker.ok(200, "PATCH", asPath, map[string]any{"version": version(assessment), "factors": []string{"3B", "16A"}})
+		manager.invalid("POST", asPath+"/authorise", map[string]any{"version": version(assessment)}, "Neglect was identified", "neglect_tool_reason")
+		worker.ok(201, "POST", child+"/assessment-tool-uses", map[string]any{"assessment_id": id(assessment), "tool": "gcp2", "used_date": "2025-11-20", "score": 3})
 		manager.ok(200, "POST", asPath+"/authorise", map[string]any{"version": version(assessment)})
 
 		// A manager's decision on the case.

@@ -63,6 +63,7 @@ const (
 	longText                // a textarea
 	date                    // day, month and year
 	dateTime                // a date and a 24-hour time, in England
+	number                  // a whole number, such as a tool's score
 	yesNo                   // a yes or no answer, or none
 	oneOf                   // radios from a code list
 	codeSelect              // a select from a code list
@@ -156,8 +157,12 @@ var caseworkForms = []caseworkForm{
 		{"seen_alone", "Was the child seen alone?", "", yesNo, "", nil, ""},
 		{"not_seen_reason", "If the child was not seen, why not?", "For example, unborn, or whereabouts unknown", text, "", nil, ""},
 		{"factors", "Factors identified", "", someOf, codes.AssessmentFactor, nil, ""},
+		{"neglect_tool_reason", "If neglect was identified and no neglect tool was used, why not?", "Record the tool used, such as the Graded Care Profile 2, from the casework page", longText, "", nil, ""},
+		{"chronology_reviewed_date", "When was the child’s chronology reviewed?", "For example, 27 3 2025. Needed before a manager authorises the assessment", date, "", nil, ""},
+		{"history_analysis", "What does the child’s history tell you about the risks now?", "", longText, "", nil, ""},
 		{"analysis", "Analysis of needs and risks", "", longText, "", nil, ""},
 		{"outcomes", "Outcome", "", someOf, codes.AssessmentOutcome, nil, ""},
+		{"family_summary", "Summary for the family", "In plain language: what we found, what we are worried about and what happens next", longText, "", nil, ""},
 		{"completed_date", "Date completed", "For example, 27 3 2025", date, "", nil, "Enter the date the assessment was completed"},
 		{"late_reason", "If it took more than 45 working days, why?", "", longText, "", nil, ""},
 		{"household_reason", "If other children in the household were not assessed, why not?", "", longText, "", nil, ""},
@@ -436,6 +441,10 @@ func (a *App) renderCaseworkForm(w http.ResponseWriter, r *http.Request, status 
 		a.serverError(w, r, err)
 		return
 	}
+	if err := a.offerTools(r.Context(), fr.spec.Questions, p.Controls); err != nil {
+		a.serverError(w, r, err)
+		return
+	}
 	seen := map[string]bool{}
 	for _, e := range form.Errors {
 		if !fr.spec.asks(e.Field) {
@@ -513,8 +522,16 @@ func controlOf(q question, form web.Form, cr *domain.ChildRecord, teams []domain
 		f.Options = []web.Option{{Value: "yes", Text: "Yes"}, {Value: "no", Text: "No"}}
 		f.Class = "govuk-radios--inline"
 		return control{Partial: "radios", Field: f}
+	case number:
+		f.Class = "govuk-input--width-3"
+		return control{Partial: "textInput", Field: f}
 	case oneOf, someOf, codeSelect:
-		list, _ := codes.Lookup(q.List)
+		// A list that is not a code list is a local setting's, which the
+		// page offers (offerThresholdLevels, offerTools).
+		list, ok := codes.Lookup(q.List)
+		if !ok {
+			list = &codes.List{}
+		}
 		var opts []web.Option
 		if q.Type == codeSelect {
 			opts = append(opts, web.Option{Value: "", Text: "Choose"})
@@ -602,6 +619,8 @@ func recordLabel(rec domain.Record) string {
 	switch v := rec.(type) {
 	case *domain.Contact:
 		return "Contact received " + casework.DayOf(v.ContactAt).Long()
+	case *domain.Assessment:
+		return "Assessment started " + v.StartDate.Long()
 	case *domain.Referral:
 		s := "Referral of " + v.ReferralDate.Long()
 		if !v.CloseDate.IsZero() {
@@ -763,6 +782,16 @@ func answers(f url.Values, qs []question) (map[string]json.RawMessage, web.Field
 				set(q.Name, false)
 			default:
 				set(q.Name, nil)
+			}
+		case number:
+			n, err := strconv.Atoi(value)
+			switch {
+			case value == "":
+				set(q.Name, nil)
+			case err != nil:
+				errs.Add(q.Name, "Enter a whole number, like 3")
+			default:
+				set(q.Name, n)
 			}
 		case someOf:
 			set(q.Name, orEmpty(f[q.Name]))
@@ -1010,14 +1039,19 @@ func recordRows(cr *domain.ChildRecord, rules casework.Rules, h hubLinks, today 
 	}
 	for i := range cr.Assessments {
 		as := &cr.Assessments[i]
+		// The record's own sections: the sources consulted and the tools
+		// used (AC-05, AC-10).
+		record := slices.Concat(h.next("assessment-source", "Record a source consulted", &domain.AssessmentSource{AssessmentID: as.ID}),
+			h.next("assessment-tool-use", "Record a tool used", &domain.AssessmentToolUse{AssessmentID: as.ID}))
 		switch {
 		case !as.AuthorisedDate.IsZero():
 			add("Assessment", as.StartDate, "Authorised "+as.AuthorisedDate.Long())
 		case !as.CompletedDate.IsZero():
-			add("Assessment", as.StartDate, "Completed "+as.CompletedDate.Long()+", waiting for a manager", h.edit("assessment-complete", as.ID))
+			add("Assessment", as.StartDate, "Completed "+as.CompletedDate.Long()+", waiting for a manager", h.edit("assessment-complete", as.ID), record)
 		default:
-			add("Assessment", as.StartDate, "Due "+rules.AssessmentDue(as).Long(), h.edit("assessment-complete", as.ID))
+			add("Assessment", as.StartDate, "Due "+rules.AssessmentDue(as).Long(), h.edit("assessment-complete", as.ID), record)
 		}
+		out = append(out, assessmentRecordRows(cr, rules, h, as, today)...)
 	}
 	for i := range cr.Section47Enquiries {
 		e := &cr.Section47Enquiries[i]

@@ -30,13 +30,16 @@ func driftFixture(t testing.TB, f *fixture) (ruby, assessment int64) {
 			Agencies: []string{"childrens_social_care", "police"}, InformationShared: "Police checks.", Decision: "Section 47"}
 		as := &domain.Assessment{PersonID: ruby, ReferralID: ref.ID, StartDate: d("2025-11-03"), CompletedDate: d("2025-12-01"),
 			ChildSeenDate: d("2025-11-04"), SeenAlone: ptr(true), Factors: []string{"3B"}, Outcomes: []string{"nfa"}, Analysis: "Low risk.",
-			HouseholdReason: "Leo was assessed last month."}
+			HouseholdReason: "Leo was assessed last month.", ChronologyReviewedDate: d("2025-11-04"), HistoryAnalysis: "No earlier concerns.",
+			FamilySummary: "We found no worries that need our help."}
 		if err := tx.Insert(sd); err != nil {
 			return err
 		}
-		err := tx.Insert(as)
+		if err := tx.Insert(as); err != nil {
+			return err
+		}
 		assessment = as.ID
-		return err
+		return tx.Insert(&domain.AssessmentSource{PersonID: ruby, AssessmentID: as.ID, Agency: "education", Consulted: "Head teacher", Date: d("2025-11-05"), Summary: "Happy at school."})
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/waymark-care/waymark/internal/access"
 	"github.com/waymark-care/waymark/internal/audit"
+	"github.com/waymark-care/waymark/internal/casework"
 	"github.com/waymark-care/waymark/internal/chronology"
 	"github.com/waymark-care/waymark/internal/civil"
 	"github.com/waymark-care/waymark/internal/codes"
@@ -201,8 +202,10 @@ type childView struct {
 	WorkersInYear int
 	Chronology    []chronology.Entry
 	Filter        chronologyFilter
-	CanAddNote    bool
-	CanSeeLog     bool
+	// CaseSummary is the child's case summary and how old it is (AC-08).
+	CaseSummary caseSummaryView
+	CanAddNote  bool
+	CanSeeLog   bool
 	// Grants is who else may see the record, for those who oversee it;
 	// CanGrant lets its managers change that.
 	Grants   []grantRow
@@ -225,6 +228,7 @@ type identity struct {
 type chronologyFilter struct {
 	Types           []chronologyType
 	SignificantOnly bool
+	KeyOnly         bool
 	OldestFirst     bool
 	Filtered        bool
 	CSV             string // the download of the events shown
@@ -244,11 +248,11 @@ type chronologyType struct {
 	Checked      bool
 }
 
-// parseChronologyFilter reads ?type=…&significant=1&order=oldest.
+// parseChronologyFilter reads ?type=…&significant=1&key=1&order=oldest.
 func parseChronologyFilter(r *http.Request) (chronology.Filter, chronologyFilter) {
 	q := r.URL.Query()
 	var f chronology.Filter
-	view := chronologyFilter{SignificantOnly: q.Get("significant") != "", OldestFirst: q.Get("order") == "oldest"}
+	view := chronologyFilter{SignificantOnly: q.Get("significant") != "", KeyOnly: q.Get("key") != "", OldestFirst: q.Get("order") == "oldest"}
 	for _, t := range chronology.Types {
 		checked := slices.Contains(q["type"], string(t.Type))
 		if checked {
@@ -256,10 +260,10 @@ func parseChronologyFilter(r *http.Request) (chronology.Filter, chronologyFilter
 		}
 		view.Types = append(view.Types, chronologyType{string(t.Type), t.Title, checked})
 	}
-	f.SignificantOnly, f.OldestFirst = view.SignificantOnly, view.OldestFirst
-	view.Filtered = len(f.Types) > 0 || f.SignificantOnly
+	f.SignificantOnly, f.KeyOnly, f.OldestFirst = view.SignificantOnly, view.KeyOnly, view.OldestFirst
+	view.Filtered = len(f.Types) > 0 || f.SignificantOnly || f.KeyOnly
 	keep := url.Values{}
-	for _, k := range []string{"type", "significant", "order"} {
+	for _, k := range []string{"type", "significant", "key", "order"} {
 		if vs, ok := q[k]; ok {
 			keep[k] = vs
 		}
@@ -434,6 +438,14 @@ func (a *App) buildChildView(r *http.Request, c *childRequest, cr *domain.ChildR
 		if v.Grants, err = a.grantRows(r, p.ID); err != nil {
 			return nil, err
 		}
+	}
+
+	if c.decision.Sees("case_summary") {
+		eng, err := a.Engine(ctx)
+		if err != nil {
+			return nil, err
+		}
+		v.CaseSummary = caseSummaryOf(cr, casework.New(eng), today, c.user, c.facts)
 	}
 
 	f, view := parseChronologyFilter(r)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -115,8 +116,8 @@ func (a *App) mountOversight() error {
 }
 
 // fixedForm is a form whose record takes facts from the path, not the
-// user: the record a voice section is part of, or that a manager's
-// decision is a drift review. ok is false if the path names nothing of the
+// user: the record a voice section is part of, that a manager's decision
+// is a drift review, or the chronology's event marked as key. ok is false if the path names nothing of the
 // child's.
 func fixed(r *http.Request, cr *domain.ChildRecord, rec domain.Record) bool {
 	switch v := rec.(type) {
@@ -130,6 +131,8 @@ func fixed(r *http.Request, cr *domain.ChildRecord, rec domain.Record) bool {
 		v.RecordKind, v.RecordID = kind, id
 	case *domain.ManagementDecision:
 		v.DriftReview = true
+	case *domain.KeyEvent:
+		return keyEventOf(r, cr, v)
 	}
 	return true
 }
@@ -198,7 +201,11 @@ func (a *App) fixedFormPost(spec *caseworkForm) http.HandlerFunc {
 			a.renderCaseworkForm(w, r, http.StatusUnprocessableEntity, fr, web.Form{Values: r.PostForm, Errors: inFormOrder(errs, spec.Questions)})
 			return
 		}
-		http.Redirect(w, r, fmt.Sprintf("/children/%d/oversight?saved=%s", fr.c.personID, url.QueryEscape(domain.KindOf(rec).Title)), http.StatusSeeOther)
+		back := fmt.Sprintf("/children/%d/oversight?saved=%s", fr.c.personID, url.QueryEscape(domain.KindOf(rec).Title))
+		if spec == &keyEventForm {
+			back = fmt.Sprintf("/children/%d?key=1#chronology", fr.c.personID)
+		}
+		http.Redirect(w, r, back, http.StatusSeeOther)
 	}
 }
 
@@ -349,6 +356,7 @@ func (a *App) childOversightPage(w http.ResponseWriter, r *http.Request) {
 	section("Agency updates at core groups", updates, "core-group-action")
 	section("Advocacy and chairs’ visits after conferences", advocacy, "")
 	section("Conference chairs’ escalations", escalations, "chair-escalation")
+	section("Assessment tools: each child’s scores between assessments", toolTrendRows(cr, rules, today), "assessment-tool-use")
 	a.Web.Render(w, r, http.StatusOK, "oversight/child", p)
 }
 
@@ -676,7 +684,7 @@ func measureRows(m *casework.OversightMeasures) []measureRow {
 	for _, ag := range agencies {
 		rows = append(rows, ratio("AC-18", "Agency updates on time: "+describe(codes.Agency, ag), m.AgencyUpdatesByAgency[ag]))
 	}
-	return append(rows,
+	rows = append(rows,
 		count("AC-20", "Conference chairs’ escalations raised", m.Escalations),
 		ratio("AC-20", "Escalations resolved by the response date", m.EscalationsResolvedInTime),
 		count("AC-20", "Escalations open on the last day", m.EscalationsOpen),
@@ -689,7 +697,17 @@ func measureRows(m *casework.OversightMeasures) []measureRow {
 		count("AC-21", "Of them, flagged more than 3 months ago", m.DriftOverThreeMonths),
 		count("AC-21", "Drift reviews recorded", len(m.DriftReviews)),
 		count("AC-21", "Median working days from flag to review", m.DriftReviews.Median()),
+		ratio("AC-08", "Open cases with a current case summary", m.SummaryCurrent),
+		ratio("AC-08", "Assessments authorised recording a review of the chronology", m.ChronologyReviewed),
+		ratio("AC-10", "Assessments authorised with a neglect factor that used a neglect tool", m.NeglectToolUsed),
 	)
+	for _, code := range slices.Sorted(maps.Keys(m.ScoreTrends)) {
+		t := m.ScoreTrends[code]
+		rows = append(rows, count("AC-10", t.Tool+": children whose score went up from one assessment to the next", t.Up),
+			count("AC-10", t.Tool+": children whose score stayed the same", t.Same),
+			count("AC-10", t.Tool+": children whose score went down", t.Down))
+	}
+	return rows
 }
 
 type oversightMeasuresPageData struct {

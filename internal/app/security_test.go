@@ -208,7 +208,7 @@ func TestAccessLogged(t *testing.T) {
 		c.get(child)
 		c.get("/api/v1" + child)
 		c.get("/api/v1" + child + "/chronology?type=protection")
-		if res := c.get(child + "/chronology.csv?significant=1"); res.status != 200 || !strings.HasPrefix(res.body, "date,time,type,event,detail,significant,record\n") ||
+		if res := c.get(child + "/chronology.csv?significant=1"); res.status != 200 || !strings.HasPrefix(res.body, "date,time,type,event,detail,significant,record,key\n") ||
 			!strings.Contains(res.body, "Strategy discussion") || strings.Contains(res.body, "Core group") {
 			t.Errorf("chronology download: %d\n%s", res.status, res.body)
 		}

@@ -246,9 +246,10 @@ func (r Rules) summaryOutOfDate(cr *domain.ChildRecord, w Window) []Exception {
 // or went down from one assessment to the next (AC-10). Whether up is
 // better depends on the tool (its scale's meaning).
 type ScoreTrend struct {
-	Up   int `json:"up"`
-	Same int `json:"same"`
-	Down int `json:"down"`
+	Tool string `json:"tool"` // its name in the library
+	Up   int    `json:"up"`
+	Same int    `json:"same"`
+	Down int    `json:"down"`
 }
 
 // measureAssessmentRecord counts the assessment record's measures for one
@@ -275,6 +276,7 @@ func (r Rules) measureAssessmentRecord(m *OversightMeasures, cr *domain.ChildRec
 	for _, t := range r.ToolTrends(cr, m.To) {
 		if change, ok := t.Change(); ok && w.contains(t.Scores[len(t.Scores)-1].Date) {
 			trend := m.ScoreTrends[t.Tool.Code]
+			trend.Tool = t.Tool.Name
 			switch {
 			case change > 0:
 				trend.Up++

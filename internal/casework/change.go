@@ -86,6 +86,11 @@ func (r Rules) CheckChange(cr *domain.ChildRecord, rec domain.Record, household 
 		return r.CheckToolUse(cr, v)
 	case *domain.KeyEvent:
 		return CheckKeyEvent(cr, v)
+	case *domain.CaseSummary:
+		// A child has one case summary, kept up to date (AC-08).
+		if v.ID == 0 && len(cr.CaseSummaries) > 0 {
+			return []domain.FieldError{{Field: "summary", Message: "The child already has a case summary: update it"}}
+		}
 	case *domain.CoreGroupAction:
 		return CheckCoreGroupAction(cr, v)
 	case *domain.MASHRequest:

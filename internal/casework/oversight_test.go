@@ -324,7 +324,7 @@ func TestMeasure(t *testing.T) {
 			t.Errorf("%s: %+v, want %+v", tt.name, tt.got, tt.want)
 		}
 	}
-	if m.ScoreTrends["signs_of_safety"] != (ScoreTrend{Down: 1}) {
+	if m.ScoreTrends["signs_of_safety"] != (ScoreTrend{Tool: "Signs of Safety scaling", Down: 1}) {
 		t.Errorf("score trends %+v", m.ScoreTrends)
 	}
 	if m.AdvocacyRequests != 1 || m.Escalations != 1 || m.EscalationsOpen != 0 || m.StrategyWD.Median() != 1 || m.DriftFlagged != 1 {

@@ -58,6 +58,9 @@ type Entry struct {
 	// Significant marks a significant event (AC-08, CLA-27): a case note so
 	// marked, a police notification, a child protection plan, an order.
 	Significant bool `json:"significant"`
+	// Key marks an event a worker marked as key to the child's story
+	// (AC-08, domain.KeyEvent).
+	Key bool `json:"key"`
 	// Kind and RecordID say which record the event comes from.
 	Kind     string `json:"kind"`
 	RecordID int64  `json:"record_id"`
@@ -84,6 +87,7 @@ func (e Entry) Time() string {
 type Filter struct {
 	Types           []Type // none is every type
 	SignificantOnly bool
+	KeyOnly         bool
 	OldestFirst     bool
 }
 
@@ -95,7 +99,10 @@ func Build(cr *domain.ChildRecord, sees func(kind string) bool, f Filter) []Entr
 	b.derive(cr)
 	var out []Entry
 	for _, e := range b.entries {
-		if len(f.Types) > 0 && !slices.Contains(f.Types, e.Type) || f.SignificantOnly && !e.Significant {
+		e.Key = (sees == nil || sees("key_event")) && slices.ContainsFunc(cr.KeyEvents, func(k domain.KeyEvent) bool {
+			return k.RecordKind == e.Kind && k.RecordID == e.RecordID && k.EventDate == e.Date
+		})
+		if len(f.Types) > 0 && !slices.Contains(f.Types, e.Type) || f.SignificantOnly && !e.Significant || f.KeyOnly && !e.Key {
 			continue
 		}
 		out = append(out, e)

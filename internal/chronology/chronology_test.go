@@ -74,3 +74,17 @@ func TestEveryTypeHasATitle(t *testing.T) {
 		seen[ty.Type] = true
 	}
 }
+
+// TestKeyEvents: an event marked as key is shown so, and can be shown on
+// its own (AC-08).
+func TestKeyEvents(t *testing.T) {
+	cr := record()
+	cr.KeyEvents = []domain.KeyEvent{{PersonID: 1, RecordKind: "referral", RecordID: 3, EventDate: civil.MustParse("2019-01-07")}}
+	key := Build(cr, nil, Filter{KeyOnly: true})
+	if len(key) != 1 || key[0].Title != "Referral from Police" || !key[0].Key {
+		t.Fatalf("key events %+v", key)
+	}
+	if hidden := Build(cr, func(kind string) bool { return kind != "key_event" }, Filter{KeyOnly: true}); len(hidden) != 0 {
+		t.Errorf("key marks shown to a user who may not see them: %+v", hidden)
+	}
+}
