@@ -66,6 +66,9 @@ var caseworkResources = func() []caseworkResource {
 		{"assessment-tool-uses", "assessment_tool_use"},
 		{"case-summaries", "case_summary"},
 		{"key-events", "key_event"},
+		// The MASH and the MARAC (marac.go).
+		{"mash-requests", "mash_request"},
+		{"marac-links", "marac_child"},
 	} {
 		k, ok := domain.KindNamed(p.kind)
 		if !ok {
@@ -723,6 +726,10 @@ func caseworkJSON(rules casework.Rules, cr *domain.ChildRecord, rec domain.Recor
 		}
 		if warning := casework.LanguageWarning(cr, v); warning != "" {
 			derived["language_warning"] = warning
+		}
+	case *domain.MASHRequest:
+		if !v.RespondedAt.IsZero() {
+			derived["response_minutes"] = int(v.RespondedAt.Sub(v.RequestedAt).Minutes())
 		}
 	}
 	if len(derived) > 0 {

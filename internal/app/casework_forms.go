@@ -881,15 +881,21 @@ func (a *App) caseworkFormPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(errs) > 0 {
-		for i, e := range errs {
-			if fr.spec.asks(e.Field) && strings.HasPrefix(e.Message, "enter the ") { // the record's own "required" words
-				errs[i].Message = cmp.Or(fr.spec.question(e.Field).Missing, e.Message)
-			}
-		}
-		a.renderCaseworkForm(w, r, http.StatusUnprocessableEntity, fr, web.Form{Values: r.PostForm, Errors: inFormOrder(errs, fr.spec.Questions)})
+		a.renderCaseworkForm(w, r, http.StatusUnprocessableEntity, fr, web.Form{Values: r.PostForm, Errors: fr.spec.inOwnWords(errs)})
 		return
 	}
 	http.Redirect(w, r, fmt.Sprintf("/children/%d/casework?saved=%s", fr.c.personID, url.QueryEscape(domain.KindOf(rec).Title)), http.StatusSeeOther)
+}
+
+// inOwnWords puts a form's errors in the form's words and order: a
+// question's Missing in place of the record's own "enter the …".
+func (f *caseworkForm) inOwnWords(errs web.FieldErrors) web.FieldErrors {
+	for i, e := range errs {
+		if f.asks(e.Field) && strings.HasPrefix(e.Message, "enter the ") {
+			errs[i].Message = cmp.Or(f.question(e.Field).Missing, e.Message)
+		}
+	}
+	return inFormOrder(errs, f.Questions)
 }
 
 // inFormOrder orders errors as the questions are, as the error summary
@@ -1177,6 +1183,24 @@ func recordRows(cr *domain.ChildRecord, rules casework.Rules, h hubLinks, today 
 	for i := range cr.ManagementDecisions {
 		d := &cr.ManagementDecisions[i]
 		add("Management decision", d.Date, brief(d.Decision))
+	}
+	// The MASH's requests about the child's contacts, and the MARAC cases
+	// the child is linked to (FD-11, FD-12).
+	for i := range cr.MASHRequests {
+		q := &cr.MASHRequests[i]
+		status := "No answer yet"
+		if !q.RespondedAt.IsZero() {
+			status = "Answered " + q.RespondedAt.In(london).Format("2 January 2006 15:04") + ": " + describe(codes.RAGRating, q.RAG)
+		}
+		add("MASH request to "+describe(codes.Agency, q.Agency), casework.DayOf(q.RequestedAt), status, h.edit("mash-request", q.ID))
+	}
+	for i := range cr.MARACCases {
+		m := &cr.MARACCases[i]
+		status := "Heard " + longDate(m.HearingDate)
+		if m.HearingDate.IsZero() {
+			status = "Not yet heard"
+		}
+		add("MARAC case", m.ReferralDate, status, []NavItem{{Text: "Open the MARAC case", Href: fmt.Sprintf("/marac/%d", m.ID)}})
 	}
 	return out
 }

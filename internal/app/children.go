@@ -205,7 +205,9 @@ type childView struct {
 	// CaseSummary is the child's case summary and how old it is (AC-08).
 	CaseSummary caseSummaryView
 	CanAddNote  bool
-	CanSeeLog   bool
+	// CanRecordMARAC: a MARAC case is recorded from a child's record (FD-11).
+	CanRecordMARAC bool
+	CanSeeLog      bool
 	// Grants is who else may see the record, for those who oversee it;
 	// CanGrant lets its managers change that.
 	Grants   []grantRow
@@ -296,7 +298,8 @@ func (a *App) buildChildView(r *http.Request, c *childRequest, cr *domain.ChildR
 	p := &cr.Person
 	v := &childView{Page: a.page(r, ""), ID: p.ID, Name: p.Name(), Restricted: p.Restricted,
 		GlassBroken: c.decision.How == access.GlassBroke, Partial: c.decision.Kinds != nil || c.decision.NoCaseNotes,
-		CanAddNote: access.Decide(c.user, access.AddCaseNote, c.facts).Allowed, CanSeeLog: access.Decide(c.user, access.ViewChildAccessLog, c.facts).Allowed}
+		CanAddNote:     access.Decide(c.user, access.AddCaseNote, c.facts).Allowed,
+		CanRecordMARAC: access.Decide(c.user, access.AddCaseNote, c.facts).Allowed && access.Decide(c.user, access.RecordMARAC, nil).Allowed, CanSeeLog: access.Decide(c.user, access.ViewChildAccessLog, c.facts).Allowed}
 
 	// Names of the professionals and teams involved.
 	var profIDs, teamIDs []int64

@@ -3,7 +3,6 @@ package app
 import (
 	"cmp"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"maps"
 	"net/http"
@@ -18,7 +17,6 @@ import (
 	"github.com/waymark-care/waymark/internal/civil"
 	"github.com/waymark-care/waymark/internal/codes"
 	"github.com/waymark-care/waymark/internal/domain"
-	"github.com/waymark-care/waymark/internal/storage"
 	"github.com/waymark-care/waymark/internal/timescales"
 	"github.com/waymark-care/waymark/internal/web"
 	"github.com/waymark-care/waymark/internal/worklist"
@@ -193,12 +191,7 @@ func (a *App) fixedFormPost(spec *caseworkForm) http.HandlerFunc {
 			return
 		}
 		if len(errs) > 0 {
-			for i, e := range errs {
-				if spec.asks(e.Field) && strings.HasPrefix(e.Message, "enter the ") { // the record's own words
-					errs[i].Message = cmp.Or(spec.question(e.Field).Missing, e.Message)
-				}
-			}
-			a.renderCaseworkForm(w, r, http.StatusUnprocessableEntity, fr, web.Form{Values: r.PostForm, Errors: inFormOrder(errs, spec.Questions)})
+			a.renderCaseworkForm(w, r, http.StatusUnprocessableEntity, fr, web.Form{Values: r.PostForm, Errors: spec.inOwnWords(errs)})
 			return
 		}
 		back := fmt.Sprintf("/children/%d/oversight?saved=%s", fr.c.personID, url.QueryEscape(domain.KindOf(rec).Title))
@@ -517,14 +510,11 @@ func (a *App) saveTraining(r *http.Request, body map[string]json.RawMessage) (*d
 		return nil, errs, nil
 	}
 	*t.Base() = domain.Entity{}
-	err := a.DB.Write(r.Context(), storage.Change{Actor: u.Username, At: a.now()}, func(tx *storage.Tx) error { return tx.Insert(t) })
-	if v, ok := errors.AsType[*domain.ValidationError](err); ok {
-		for _, fe := range v.Errors {
-			errs.Add(fe.Field, fe.Message)
-		}
-		return nil, errs, nil
+	errs, err := a.writeChange(r, saveOrUpdate(t))
+	if len(errs) > 0 || err != nil {
+		return nil, errs, err
 	}
-	return t, nil, err
+	return t, nil, nil
 }
 
 // trainingJSON is a training record as the API shows it, with when it
@@ -658,6 +648,8 @@ type measureRow struct {
 	Percent     float64 `json:"percent"`
 	// Count is a measure that is a number, not a proportion.
 	Count bool `json:"count"`
+	// Note says what a number means, where it needs words.
+	Note string `json:"note,omitempty"`
 }
 
 func measureRows(m *casework.OversightMeasures) []measureRow {

@@ -77,6 +77,9 @@ func (p Page) Menu() []NavItem {
 	if access.Decide(p.User, access.ViewAggregates, nil).Allowed {
 		items = append(items, NavItem{"Timeliness", "/compliance", p.Nav == "compliance"})
 	}
+	if access.Decide(p.User, access.ViewMARAC, nil).Allowed {
+		items = append(items, NavItem{"MARAC", "/marac", p.Nav == "marac"})
+	}
 	if access.Decide(p.User, access.ViewBreakGlass, nil).Allowed {
 		items = append(items, NavItem{"Break-glass reports", "/break-glass", p.Nav == "break-glass"})
 	}

@@ -190,6 +190,22 @@ func (b *builder) derive(cr *domain.ChildRecord) {
 		b.addAt(c, c.ContactAt, FrontDoor, title, c.PresentingConcerns, c.DomesticAbuseNotification)
 		b.addAt(c, c.DecisionAt, FrontDoor, "Contact decision: "+codes.Describe("contact_decision", c.Decision), "", false)
 	}
+	for i := range cr.MASHRequests {
+		q := &cr.MASHRequests[i]
+		detail := "No answer yet"
+		if !q.RespondedAt.IsZero() {
+			detail = "Answered " + q.RespondedAt.In(england).Format("2 January 2006 15:04") + ", rated " + strings.ToLower(codes.Describe("rag_rating", q.RAG))
+		}
+		b.addAt(q, q.RequestedAt, FrontDoor, "MASH request to "+codes.Describe("agency", q.Agency), detail, false)
+	}
+	// A MARAC case is about an adult in the child's life; its hearing is a
+	// significant event for the child (FD-11).
+	for i := range cr.MARACCases {
+		m := &cr.MARACCases[i]
+		b.add(m, m.ReferralDate, FrontDoor, "Referred to the MARAC", "Referred by "+codes.Describe("agency", m.ReferringAgency), false)
+		b.add(m, m.HearingDate, FrontDoor, "MARAC hearing", "Present: "+describeAll("agency", m.AgenciesPresent), true)
+		b.add(m, m.InformationSharedDate, FrontDoor, "Children’s social care shared information with the MARAC", "", false)
+	}
 	for i := range cr.EarlyHelpEpisodes {
 		e := &cr.EarlyHelpEpisodes[i]
 		b.add(e, e.StartDate, FrontDoor, "Early help started", e.Reason, false)
