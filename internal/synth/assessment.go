@@ -104,6 +104,7 @@ func (s *sim) authorise(c *child, outcomes []string, closedSameDay bool) {
 		"Risks are reducing with support; protective factors include the grandparents.",
 		"The child's needs are not being met; the impact of domestic abuse is significant.",
 		"Low-level concerns that universal services can meet.")
+	s.recordAssessment(c, a, w)
 	s.amend(w, a)
 }
 
@@ -295,8 +296,10 @@ func (s *sim) reviewCIN(f *family) {
 	chair := f.children[0].sw.w.team.manager
 	for _, c := range f.children {
 		if c.cin != nil && c.cin.plan != nil {
-			s.record(chair, &domain.CINPlanReview{PersonID: c.p.ID, CINPlanID: c.cin.plan.ID, Date: s.today, ChairID: chair.p.ID,
-				Outcome: oneOf(s.r, "Plan continues; progress made.", "Plan continues; actions outstanding.", "Plan updated with new actions.")})
+			rv := &domain.CINPlanReview{PersonID: c.p.ID, CINPlanID: c.cin.plan.ID, Date: s.today, ChairID: chair.p.ID,
+				Outcome: oneOf(s.r, "Plan continues; progress made.", "Plan continues; actions outstanding.", "Plan updated with new actions.")}
+			s.record(chair, rv)
+			s.reviewRecord(c, chair, rv)
 		}
 	}
 }

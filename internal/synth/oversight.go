@@ -121,9 +121,16 @@ func (s *sim) recordTraining(w *worker, course string, done civil.Date) {
 // hearChild records the child's voice as part of a record (AC-09): a
 // baby's is what was observed.
 func (s *sim) hearChild(c *child, by *worker, kind string, id int64) {
-	r := s.chanceOf("voice", c.p.ID, id)
-	if c.unborn(s.today) || !r.chance(voiceHeard) {
-		return
+	if v := s.childsVoice(s.chanceOf("voice", c.p.ID, id), c, by, kind, id, voiceHeard); v != nil {
+		s.record(by, v)
+	}
+}
+
+// childsVoice is the child's voice as part of a record, heard at a rate
+// with chance r, or nil.
+func (s *sim) childsVoice(r rng, c *child, by *worker, kind string, id int64, rate float64) *domain.ChildsVoice {
+	if c.unborn(s.today) || !r.chance(rate) {
+		return nil
 	}
 	v := &domain.ChildsVoice{PersonID: c.p.ID, RecordKind: kind, RecordID: id, Method: "childs_words", Date: s.today, ByID: by.p.ID,
 		Content: oneOf(r, "“I want mum and dad to stop shouting.”", "“I like it when my nan picks me up from school.”", "“I'm scared when he comes round.”",
@@ -134,7 +141,7 @@ func (s *sim) hearChild(c *child, by *worker, kind string, id int64) {
 	case r.chance(0.25):
 		v.Method, v.Tool = "tool", oneOf(r, "Three Houses", "Wishes and feelings booklet", "Words and pictures")
 	}
-	s.record(by, v)
+	return v
 }
 
 // advocacy records whether a child of 8 or over at a conference was

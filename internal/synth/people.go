@@ -47,6 +47,8 @@ type child struct {
 	care   *care
 	leaver *leaver
 	eh     *domain.EarlyHelpEpisode
+	// summary is the child's case summary, once written (AC-08).
+	summary *domain.CaseSummary
 	// moved is set when the child leaves the household for good: adopted,
 	// or living with special guardians.
 	moved bool

@@ -243,7 +243,27 @@ func (s *sim) record(by *worker, recs ...domain.Record) {
 // amend stores a change to a record already stored.
 func (s *sim) amend(by *worker, r domain.Record) { s.store(by, r, s.tx.Update) }
 
+// recordAside and amendAside store records of a feature that draws its own
+// chance, at the time of the last recording: they take nothing from the
+// simulation's stream, nor add to the day's count that spaces the times
+// of the rest, so the rest of the authority is as it was without them.
+func (s *sim) recordAside(by *worker, recs ...domain.Record) {
+	for _, r := range recs {
+		s.storeAt(by, r, s.tx.Insert, s.clock)
+	}
+}
+
+func (s *sim) amendAside(by *worker, r domain.Record) { s.storeAt(by, r, s.tx.Update, s.clock) }
+
 func (s *sim) store(by *worker, r domain.Record, op func(domain.Record) error) {
+	if s.err != nil {
+		return
+	}
+	s.storeAt(by, r, op, s.recordedAt())
+	s.recordedToday++
+}
+
+func (s *sim) storeAt(by *worker, r domain.Record, op func(domain.Record) error, at time.Time) {
 	if s.err != nil {
 		return
 	}
@@ -251,13 +271,12 @@ func (s *sim) store(by *worker, r domain.Record, op func(domain.Record) error) {
 	if s.migrating {
 		actor = MigrationActor
 	}
-	s.tx.As(storage.Change{Actor: actor, At: s.recordedAt()})
+	s.tx.As(storage.Change{Actor: actor, At: at})
 	if err := op(r); err != nil {
 		s.err = fmt.Errorf("synth: %s: %w", s.today, err)
 		return
 	}
 	s.written++
-	s.recordedToday++
 }
 
 // perYear turns an annual count for Doncaster into today's expected count
