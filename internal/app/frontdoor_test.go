@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/waymark-care/waymark/internal/casework"
+	"github.com/waymark-care/waymark/internal/civil"
+	"github.com/waymark-care/waymark/internal/domain"
 	"github.com/waymark-care/waymark/internal/storage"
 	"github.com/waymark-care/waymark/internal/storage/storagetest"
 )
@@ -324,6 +326,71 @@ func TestOutOfHoursHandover(t *testing.T) {
 		}
 		if page := b.get("/reports/threshold-profile?quarter=2025-Q4"); !strings.Contains(page.body, "Screening decisions within 1 working day") {
 			t.Errorf("the profile has no screening measure")
+		}
+	})
+}
+
+// TestFrontDoorLoadPages: each manager's front door authorisations and the
+// supervision sessions they delivered, by week, as a page, a CSV and in the
+// API, for managers and analysts; a wrong period is an error (FD-05).
+func TestFrontDoorLoadPages(t *testing.T) {
+	storagetest.Each(t, func(t testing.TB, db *storage.DB) {
+		f := newFixture(t, db)
+		ruby, _ := walkFamily(t, f)
+		worker := f.cwClient("worker")
+		for _, c := range []struct {
+			received, decided string
+			by                int64
+		}{
+			{"2025-12-01T10:00:00Z", "2025-12-02T12:00:00Z", f.w.Manager.ID}, // week 1, a working day's wait
+			{"2025-12-08T10:00:00Z", "2025-12-08T15:00:00Z", f.w.Manager.ID}, // week 2, the same day
+			{"2025-12-09T10:00:00Z", "2025-12-09T11:00:00Z", f.w.Worker.ID},  // a social worker's decision: not a manager's sign-off
+		} {
+			worker.ok(http.StatusCreated, "POST", fmt.Sprintf("/api/v1/children/%d/contacts", ruby), map[string]any{"contact_at": c.received, "source": "2A",
+				"threshold_decision": "universal", "decision": "nfa", "decision_at": c.decided, "decided_by_id": c.by})
+		}
+		err := db.Write(context.Background(), storagetest.Change, func(tx *storage.Tx) error {
+			return tx.Insert(&domain.Supervision{SuperviseeID: f.w.Worker.ID, SupervisorID: f.w.Manager.ID, Date: civil.MustParse("2025-12-10")})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+
+		analyst := f.cwClient("analyst")
+		out := analyst.ok(http.StatusOK, "GET", "/api/v1/reports/front-door-load?from=2025-12-03&to=2025-12-14", nil)
+		managers := out["managers"].([]any)
+		if out["from"] != "2025-12-01" || out["to"] != "2025-12-14" || len(managers) != 1 {
+			t.Fatalf("report %v", out)
+		}
+		m := managers[0].(map[string]any)
+		period, weeks := m["period"].(map[string]any), m["weeks"].([]any)
+		if m["manager"].(map[string]any)["name"] != "Alex Manager" || period["screening_decisions"] != 2.0 || period["supervision_sessions"] != 1.0 ||
+			period["authorisations_per_session"] != 2.0 || m["trend"] != "no supervision" || len(weeks) != 2 ||
+			weeks[0].(map[string]any)["median_wait_wd"] != 1.0 || weeks[0].(map[string]any)["authorisations_per_session"] != nil {
+			t.Errorf("manager %v", m)
+		}
+		analyst.invalid("GET", "/api/v1/reports/front-door-load?from=2025-12-20&to=2025-12-01", nil, "on or before", "from")
+		analyst.invalid("GET", "/api/v1/reports/front-door-load?from=2024-01-01&to=2025-12-01", nil, "at most", "from")
+		analyst.invalid("GET", "/api/v1/reports/front-door-load?to=soon", nil, "", "to")
+		if status, _ := worker.call("GET", "/api/v1/reports/front-door-load", nil); status != http.StatusForbidden {
+			t.Errorf("a social worker: %d", status)
+		}
+
+		b := f.browser().signIn("manager")
+		page := b.get("/reports/front-door-load?from=2025-12-01&to=2025-12-14")
+		if page.status != http.StatusOK || !strings.Contains(page.body, "Alex Manager") || !strings.Contains(page.body, "no supervision") {
+			t.Errorf("page: %d\n%s", page.status, page.body)
+		}
+		if res := b.get("/reports/front-door-load?from=2025-12-20&to=2025-12-01"); res.status != http.StatusUnprocessableEntity ||
+			!strings.Contains(res.body, "from must be on or before to") || !strings.Contains(res.body, `value="2025-12-20"`) {
+			t.Errorf("a wrong period: %d", res.status)
+		}
+		csv := b.get("/reports/front-door-load?from=2025-12-01&to=2025-12-14&format=csv")
+		if !strings.Contains(csv.body, fmt.Sprintf("%d,Alex Manager,2025-12-08,1,0,0,1,0,1,1.00", f.w.Manager.ID)) {
+			t.Errorf("CSV:\n%s", csv.body)
+		}
+		if res := b.get("/oversight"); !strings.Contains(res.body, `href="/reports/front-door-load"`) {
+			t.Error("the oversight measures do not link to the report")
 		}
 	})
 }
