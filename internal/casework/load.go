@@ -123,8 +123,8 @@ func MondayOf(d civil.Date) civil.Date { return d.AddDays(-((int(d.Weekday()) + 
 // FrontDoorLoad builds the report for the weeks from the one holding from
 // to the one holding to. Its authorisations are the front door's: every
 // screening decision made by a manager (managerRoles), and the assessments
-// and case closures of front door and assessment teams (the record's team)
-// that a manager authorised. Each waited from the contact's receipt, the
+// and case closures authorised by a manager of a front door or assessment
+// team (their own team). Each waited from the contact's receipt, the
 // assessment's completion or the case's closure to the manager's decision.
 // Its managers are those who made one; their supervision sessions are
 // every one they held as supervisor.
@@ -152,8 +152,14 @@ func (r Rules) FrontDoorLoad(from, to civil.Date, in LoadRecords, dir *worklist.
 		}
 		return &m.Weeks[i]
 	}
-	frontDoor := func(team int64) bool {
-		t := dir.Team(team)
+	// A manager of the front door or an assessment team: their
+	// authorisations are the front door's wherever the case began.
+	frontDoor := func(manager int64) bool {
+		p := dir.Professional(manager)
+		if p == nil {
+			return false
+		}
+		t := dir.Team(p.TeamID)
 		return t != nil && slices.Contains(frontDoorTeams, t.Type)
 	}
 	authorised := func(manager int64, submitted, decided civil.Date, count func(*ManagerWeek)) {
@@ -169,12 +175,12 @@ func (r Rules) FrontDoorLoad(from, to civil.Date, in LoadRecords, dir *worklist.
 		}
 	}
 	for i := range in.Assessments {
-		if a := &in.Assessments[i]; frontDoor(a.TeamID) {
+		if a := &in.Assessments[i]; frontDoor(a.AuthorisedByID) {
 			authorised(a.AuthorisedByID, a.CompletedDate, a.AuthorisedDate, func(w *ManagerWeek) { w.Assessments++ })
 		}
 	}
 	for i := range in.Closures {
-		if c := &in.Closures[i]; frontDoor(c.TeamID) {
+		if c := &in.Closures[i]; frontDoor(c.ClosureAuthorisedByID) {
 			authorised(c.ClosureAuthorisedByID, c.CloseDate, c.ClosureAuthorisedDate, func(w *ManagerWeek) { w.Closures++ })
 		}
 	}

@@ -17,7 +17,8 @@ func TestFrontDoorLoad(t *testing.T) {
 			{Entity: ent(72), Name: "Children in need", Type: "children_in_need"}},
 		[]domain.Professional{{Entity: ent(80), Name: "Mo Manager", Role: "team_manager", TeamID: 70},
 			{Entity: ent(81), Name: "Ali Assessor", Role: "team_manager", TeamID: 71},
-			{Entity: ent(82), Name: "Sam Social", Role: "social_worker", TeamID: 70}})
+			{Entity: ent(82), Name: "Sam Social", Role: "social_worker", TeamID: 70},
+			{Entity: ent(83), Name: "Cat Needs", Role: "team_manager", TeamID: 72}})
 	decided := func(by int64, received, decision string) domain.Contact {
 		return domain.Contact{ContactAt: at(received), Decision: "nfa", DecisionAt: at(decision), DecidedByID: by}
 	}
@@ -32,12 +33,13 @@ func TestFrontDoorLoad(t *testing.T) {
 			decided(80, "2015-09-28 10:00", "2015-09-28 11:00"), // after the period
 		},
 		Assessments: []domain.Assessment{
-			{TeamID: 71, CompletedDate: d("2015-09-10"), AuthorisedDate: d("2015-09-17"), AuthorisedByID: 81}, // week 2, 5 WD
-			{TeamID: 72, CompletedDate: d("2015-09-10"), AuthorisedDate: d("2015-09-11"), AuthorisedByID: 81}, // not the front door's
-			{TeamID: 71, CompletedDate: d("2015-09-14"), AuthorisedDate: d("2015-09-14"), AuthorisedByID: 80}, // week 2
+			{CompletedDate: d("2015-09-10"), AuthorisedDate: d("2015-09-17"), AuthorisedByID: 81}, // week 2, 5 WD
+			{CompletedDate: d("2015-09-10"), AuthorisedDate: d("2015-09-11"), AuthorisedByID: 83}, // a children in need manager's: not the front door's
+			{CompletedDate: d("2015-09-14"), AuthorisedDate: d("2015-09-14"), AuthorisedByID: 80}, // week 2
 		},
 		Closures: []domain.Referral{
-			{TeamID: 70, CloseDate: d("2015-09-15"), ClosureAuthorisedDate: d("2015-09-16"), ClosureAuthorisedByID: 80}, // week 2, 1 WD
+			{CloseDate: d("2015-09-15"), ClosureAuthorisedDate: d("2015-09-16"), ClosureAuthorisedByID: 80}, // week 2, 1 WD
+			{CloseDate: d("2015-09-15"), ClosureAuthorisedDate: d("2015-09-16"), ClosureAuthorisedByID: 83}, // not the front door's
 		},
 		Supervisions: []domain.Supervision{
 			{SupervisorID: 80, Date: d("2015-09-08")}, {SupervisorID: 80, Date: d("2015-09-22")}, {SupervisorID: 80, Date: d("2015-09-23")},
