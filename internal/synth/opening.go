@@ -81,6 +81,7 @@ func (s *sim) migrateFamily(stage, route string, since spread) int {
 	for _, c := range f.children {
 		conferences[c] = s.conference(c, chair, "initial", "cp_plan")
 		conferences[c].TargetDate = s.today
+		conferences[c].RiskRating = s.initialRisk(c, "cp_plan")
 		s.record(chair, conferences[c])
 	}
 	s.startCP(f, conferences)

@@ -62,7 +62,8 @@ var advocacyService = civil.Of(2015, 8, 1)
 var updateArrives = spread{{0.72, 1, 5}, {0.18, 6, 15}, {0.1, -1, -1}}
 
 // raiseConcern marks each child's referral with the concern of significant
-// harm (AC-02). The strategy discussion follows in delay working days; a
+// harm (AC-02), and for a child on a child in need plan the visit or case
+// note it was found on. The strategy discussion follows in delay working days; a
 // quarter of concerns are of immediate risk, and a tenth of those wait a
 // day for their discussion (¶35).
 func (s *sim) raiseConcern(f *family, delay int) {
@@ -82,7 +83,11 @@ func (s *sim) raiseConcern(f *family, delay int) {
 		if c.ref == nil || c.sw == nil {
 			continue
 		}
-		s.record(c.sw.w, &domain.HarmConcern{PersonID: c.p.ID, ReferralID: c.ref.ID, RaisedAt: at, Level: level, Concern: concern, RaisedByID: c.sw.w.p.ID})
+		h := &domain.HarmConcern{PersonID: c.p.ID, ReferralID: c.ref.ID, RaisedAt: at, Level: level, Concern: concern, RaisedByID: c.sw.w.p.ID}
+		if f.stage == "cin" {
+			s.concernOnFile(c, h, r)
+		}
+		s.record(c.sw.w, h)
 	}
 }
 

@@ -158,8 +158,10 @@ func (s *sim) initialConference(f *family) {
 		if c.unborn(s.today) {
 			conf.Type = "pre_birth_initial"
 		}
+		conf.RiskRating = s.initialRisk(c, decided)
 		s.record(chair, conf)
 		s.hearChild(c, chair, "conference", conf.ID)
+		s.parentsAtConference(c, chair, conf)
 		conferences[c] = conf
 	}
 	s.chairVisits(chair, inOrder(conferences))
@@ -207,6 +209,8 @@ func (s *sim) participation(c *child) string {
 type cpPlan struct {
 	plan *domain.CPPlan
 	doc  *planDoc
+	// risk is the rating the last conference gave (AC-18).
+	risk string
 }
 
 // startCP starts child protection plans: neglect is the largest category
@@ -233,7 +237,10 @@ func (s *sim) startCP(f *family, conferences map[*child]*domain.Conference) {
 		}
 		s.record(w, plan)
 		c.cp = &cpPlan{plan: plan, doc: s.writePlan(c, w, &domain.Plan{Type: "cp", CPPlanID: plan.ID,
-			Summary: "Keep the children safe at home while the family makes the changes the conference asked for."}, true)}
+			Summary: "Keep the children safe at home while the family makes the changes the conference asked for."}, true), risk: "high"}
+		if conf := conferences[c]; conf != nil && conf.RiskRating != "" {
+			c.cp.risk = conf.RiskRating
+		}
 	}
 	gen := f.gen
 	// The first core group within 10 working days (CP-6), then every six
@@ -257,8 +264,9 @@ func (s *sim) coreGroup(f *family) {
 	for _, c := range f.children {
 		if c.cp != nil {
 			group := &domain.CoreGroup{PersonID: c.p.ID, CPPlanID: c.cp.plan.ID, Date: s.today,
-				Agencies: []string{"childrens_social_care", "health", "education"},
-				Notes:    oneOf(s.r, "Plan reviewed; most actions on track.", "Parents did not attend; actions carried forward.", "Good progress on home conditions.", "Concerns about missed appointments.")}
+				Agencies:   []string{"childrens_social_care", "health", "education"},
+				Notes:      oneOf(s.r, "Plan reviewed; most actions on track.", "Parents did not attend; actions carried forward.", "Good progress on home conditions.", "Concerns about missed appointments."),
+				RiskRating: s.coreGroupRisk(c)}
 			s.record(w, group)
 			s.agencyUpdates(c, w, group)
 		}
@@ -290,8 +298,11 @@ func (s *sim) reviewConference(f *family, gen, n int) {
 			continue
 		}
 		conf := s.conference(c, chair, "review", decision)
+		conf.RiskRating = s.reviewRisk(c, decision, n)
+		c.cp.risk = conf.RiskRating
 		s.record(chair, conf)
 		s.hearChild(c, chair, "conference", conf.ID)
+		s.parentsAtConference(c, chair, conf)
 		reviews[c] = conf
 		if recategorise && c.cp.plan.LatestCategory != category {
 			c.cp.plan.LatestCategory = category
