@@ -62,6 +62,13 @@ var keyEventForm = caseworkForm{Slug: "key-event", Title: "Mark an event as key"
 	{"reason", "Why is it key to the child’s story?", "Optional", longText, "", nil, ""},
 }}
 
+// unkeyEventForm takes the mark off an event that is key: the key event's
+// form, when the event is marked already.
+var unkeyEventForm = caseworkForm{Slug: "key-event", EditTitle: "Take off the key mark", Kind: "key_event", Button: "Take off the key mark", Questions: []question{
+	{"event_date", "Date of the event", "", shown, "", nil, ""},
+	{"reason", "Why it was marked as key", "", shown, "", nil, ""},
+}}
+
 func (a *App) mountAssessmentRecord() error {
 	a.Private("GET /children/{id}/chronology/key/{kind}/{rid}/{date}", a.fixedFormPage(&keyEventForm))
 	a.Private("POST /children/{id}/chronology/key/{kind}/{rid}/{date}", a.fixedFormPost(&keyEventForm))
@@ -78,7 +85,7 @@ func keyEventOf(r *http.Request, cr *domain.ChildRecord, k *domain.KeyEvent) boo
 		return false
 	}
 	k.RecordKind, k.RecordID, k.EventDate = r.PathValue("kind"), id, day
-	return len(casework.CheckKeyEvent(cr, k)) == 0
+	return casework.KeyMark(cr, k.RecordKind, id, day) != nil || len(casework.CheckKeyEvent(cr, k)) == 0
 }
 
 // recordedBy fills in who recorded what a user saves and, for a case
@@ -90,6 +97,9 @@ func recordedBy(rec domain.Record, professionalID int64, today civil.Date) {
 	case *domain.KeyEvent:
 		if v.MarkedByID == 0 {
 			v.MarkedByID = professionalID
+		}
+		if !v.Holds() && v.UnmarkedByID == 0 {
+			v.UnmarkedByID = professionalID
 		}
 	}
 }

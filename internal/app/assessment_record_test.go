@@ -176,6 +176,27 @@ func TestAssessmentRecord(t *testing.T) {
 		if !strings.Contains(child.body, "Key event</strong>") || !strings.Contains(child.body, "1 event") {
 			t.Errorf("key events only:\n%s", child.body)
 		}
+		// The same link now takes the mark off; the event is no longer key,
+		// and the mark keeps who took it off and when.
+		if res := worker.get(key); res.status != http.StatusOK || !strings.Contains(res.body, "Take off the key mark") || !strings.Contains(res.body, "The case began.") {
+			t.Fatalf("a key event's page: %d\n%s", res.status, res.body)
+		}
+		if res := formPost(t, worker, key, formAnswers("version", "0")); res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "Open the form again") {
+			t.Errorf("taking the mark off, changed meanwhile: %d\n%s", res.status, res.body)
+		}
+		if res := formPost(t, worker, key, formAnswers("version", "1")); res.status != http.StatusSeeOther {
+			t.Fatalf("taking the mark off: %d\n%s", res.status, res.body)
+		}
+		if child = worker.get(fmt.Sprintf("/children/%d?key=1", ruby)); strings.Contains(child.body, "Key event</strong>") {
+			t.Error("the mark taken off still shows")
+		}
+		marks := f.api("worker").get(fmt.Sprintf("/api/v1/children/%d/key-events", ruby))
+		if !strings.Contains(marks.body, `"unmarked_date":"2026-01-01"`) {
+			t.Errorf("the mark taken off, in the API: %s", marks.body)
+		}
+		if res := formPost(t, worker, key, formAnswers("reason", "Marked again.")); res.status != http.StatusSeeOther {
+			t.Fatalf("marking it again: %d\n%s", res.status, res.body)
+		}
 
 		// The oversight page: the tool's scores.
 		if page := worker.get(fmt.Sprintf("/children/%d/oversight", ruby)); !strings.Contains(page.body, "Assessment tools") || !strings.Contains(page.body, "Score 4") {

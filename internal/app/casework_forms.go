@@ -871,13 +871,8 @@ func (a *App) caseworkFormPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rec, errs, err := a.save(r, fr)
-	if conflict, ok := errors.AsType[*storage.ConflictError](err); ok {
-		errs = web.FieldErrors{{Field: "version", Message: conflict.Error() + ". Open the form again to see what changed"}}
-	} else if errors.Is(err, storage.ErrNotFound) {
-		a.Web.Error(w, r, http.StatusNotFound)
-		return
-	} else if err != nil {
-		a.serverError(w, r, err)
+	if errs, err = saveErrors(errs, err); err != nil {
+		a.saveFailed(w, r, err)
 		return
 	}
 	if len(errs) > 0 {
@@ -885,6 +880,25 @@ func (a *App) caseworkFormPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, fmt.Sprintf("/children/%d/casework?saved=%s", fr.c.personID, url.QueryEscape(domain.KindOf(rec).Title)), http.StatusSeeOther)
+}
+
+// saveErrors turns a form's failed save into what the form shows: a change
+// made meanwhile by someone else is an error on the form, to be opened
+// again; any other error is returned for saveFailed.
+func saveErrors(errs web.FieldErrors, err error) (web.FieldErrors, error) {
+	if conflict, ok := errors.AsType[*storage.ConflictError](err); ok {
+		return web.FieldErrors{{Field: "version", Message: conflict.Error() + ". Open the form again to see what changed"}}, nil
+	}
+	return errs, err
+}
+
+// saveFailed answers a save that failed other than by the user's answers.
+func (a *App) saveFailed(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, storage.ErrNotFound) {
+		a.Web.Error(w, r, http.StatusNotFound)
+		return
+	}
+	a.serverError(w, r, err)
 }
 
 // inOwnWords puts a form's errors in the form's words and order: a

@@ -143,7 +143,8 @@ func (a *App) fixedFormRequest(w http.ResponseWriter, r *http.Request, spec *cas
 		return nil, false
 	}
 	k, _ := domain.KindNamed(spec.Kind)
-	if !fixed(r, cr, k.New()) {
+	rec := k.New()
+	if !fixed(r, cr, rec) {
 		a.Web.Error(w, r, http.StatusNotFound)
 		return nil, false
 	}
@@ -151,7 +152,14 @@ func (a *App) fixedFormRequest(w http.ResponseWriter, r *http.Request, spec *cas
 		a.Web.Error(w, r, http.StatusForbidden)
 		return nil, false
 	}
-	return &formRequest{c: c, cr: cr, spec: spec, kind: k}, true
+	fr := &formRequest{c: c, cr: cr, spec: spec, kind: k}
+	// An event marked as key already has its mark taken off instead.
+	if ke, ok := rec.(*domain.KeyEvent); ok {
+		if m := casework.KeyMark(cr, ke.RecordKind, ke.RecordID, ke.EventDate); m != nil {
+			fr.spec, fr.before = &unkeyEventForm, m
+		}
+	}
+	return fr, true
 }
 
 func (a *App) fixedFormPage(spec *caseworkForm) http.HandlerFunc {
@@ -181,17 +189,22 @@ func (a *App) fixedFormPost(spec *caseworkForm) http.HandlerFunc {
 		var err error
 		if len(errs) == 0 {
 			fixed(r, fr.cr, rec)
-			if m, ok := rec.(*domain.ManagementDecision); ok {
-				m.ManagerID = fr.c.user.ProfessionalID
+			switch v := rec.(type) {
+			case *domain.ManagementDecision:
+				v.ManagerID = fr.c.user.ProfessionalID
+			case *domain.KeyEvent:
+				if fr.before != nil {
+					v.UnmarkedDate = a.today()
+				}
 			}
-			rec, errs, err = a.checkAndSave(r, fr.c, rec, nil)
+			rec, errs, err = a.checkAndSave(r, fr.c, rec, fr.before)
 		}
-		if err != nil {
-			a.serverError(w, r, err)
+		if errs, err = saveErrors(errs, err); err != nil {
+			a.saveFailed(w, r, err)
 			return
 		}
 		if len(errs) > 0 {
-			a.renderCaseworkForm(w, r, http.StatusUnprocessableEntity, fr, web.Form{Values: r.PostForm, Errors: spec.inOwnWords(errs)})
+			a.renderCaseworkForm(w, r, http.StatusUnprocessableEntity, fr, web.Form{Values: r.PostForm, Errors: fr.spec.inOwnWords(errs)})
 			return
 		}
 		back := fmt.Sprintf("/children/%d/oversight?saved=%s", fr.c.personID, url.QueryEscape(domain.KindOf(rec).Title))

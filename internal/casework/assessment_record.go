@@ -102,10 +102,14 @@ func (r Rules) CheckToolUse(cr *domain.ChildRecord, u *domain.AssessmentToolUse)
 }
 
 // CheckKeyEvent checks that a key event marks an event of the child's
-// chronology: one the named record makes on that day (AC-08).
+// chronology: one the named record makes on that day, and not marked
+// already (AC-08).
 func CheckKeyEvent(cr *domain.ChildRecord, k *domain.KeyEvent) []domain.FieldError {
 	if k.RecordKind == "" || k.RecordID == 0 || k.EventDate.IsZero() {
 		return nil
+	}
+	if m := KeyMark(cr, k.RecordKind, k.RecordID, k.EventDate); k.ID == 0 && m != nil {
+		return []domain.FieldError{{Field: "record_id", Message: "The event is already marked as key"}}
 	}
 	for _, e := range chronology.Build(cr, nil, chronology.Filter{}) {
 		if e.Kind == k.RecordKind && e.RecordID == k.RecordID && e.Date == k.EventDate {
@@ -113,6 +117,17 @@ func CheckKeyEvent(cr *domain.ChildRecord, k *domain.KeyEvent) []domain.FieldErr
 		}
 	}
 	return []domain.FieldError{{Field: "record_id", Message: "The child's chronology has no such event on " + k.EventDate.Long()}}
+}
+
+// KeyMark returns the mark that holds on an event of the child's
+// chronology, or nil if it is not a key event.
+func KeyMark(cr *domain.ChildRecord, kind string, recordID int64, day civil.Date) *domain.KeyEvent {
+	for i := range cr.KeyEvents {
+		if k := &cr.KeyEvents[i]; k.Holds() && k.RecordKind == kind && k.RecordID == recordID && k.EventDate == day {
+			return k
+		}
+	}
+	return nil
 }
 
 // ToolScore is one assessment's result on a tool.

@@ -100,7 +100,7 @@ func Build(cr *domain.ChildRecord, sees func(kind string) bool, f Filter) []Entr
 	var out []Entry
 	for _, e := range b.entries {
 		e.Key = (sees == nil || sees("key_event")) && slices.ContainsFunc(cr.KeyEvents, func(k domain.KeyEvent) bool {
-			return k.RecordKind == e.Kind && k.RecordID == e.RecordID && k.EventDate == e.Date
+			return k.Holds() && k.RecordKind == e.Kind && k.RecordID == e.RecordID && k.EventDate == e.Date
 		})
 		if len(f.Types) > 0 && !slices.Contains(f.Types, e.Type) || f.SignificantOnly && !e.Significant || f.KeyOnly && !e.Key {
 			continue

@@ -58,7 +58,8 @@ type CaseSummary struct {
 
 // KeyEvent marks an event of the child's chronology as key (AC-08): the
 // record it comes from and the day of the event, since a record may make
-// several events (an assessment starts, and is completed).
+// several events (an assessment starts, and is completed). A mark taken off
+// keeps the day and who took it off; marking the event again is a new mark.
 type KeyEvent struct {
 	Entity
 	PersonID   int64      `db:"person_id,ref" json:"person_id" v:"required"`
@@ -67,11 +68,17 @@ type KeyEvent struct {
 	EventDate  civil.Date `db:"event_date" json:"event_date" v:"required"`
 	Reason     string     `db:"reason" json:"reason"`
 	MarkedByID int64      `db:"marked_by_id,ref" json:"marked_by_id"`
+	// UnmarkedDate is the day the mark was taken off; zero while it holds.
+	UnmarkedDate civil.Date `db:"unmarked_date" json:"unmarked_date"`
+	UnmarkedByID int64      `db:"unmarked_by_id,ref" json:"unmarked_by_id"`
 }
+
+// Holds reports whether the mark is still on its event.
+func (k *KeyEvent) Holds() bool { return k.UnmarkedDate.IsZero() }
 
 func (k *KeyEvent) Check() []FieldError {
 	if _, ok := KindNamed(k.RecordKind); k.RecordKind != "" && !ok {
 		return []FieldError{{"record_kind", "is not a kind of record"}}
 	}
-	return nil
+	return notBefore("unmarked_date", k.UnmarkedDate, k.EventDate, "date of the event")
 }
