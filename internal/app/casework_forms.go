@@ -433,7 +433,12 @@ func (a *App) renderCaseworkForm(w http.ResponseWriter, r *http.Request, status 
 			p.Controls = append(p.Controls, controlOf(q, form, fr.cr, teams, profs))
 		}
 	}
-	if err := a.offerThresholdLevels(r.Context(), fr.spec.Questions, p.Controls, form.Values); err != nil {
+	// A contact's screening decision is on the guidance of the contact's day.
+	day := a.today()
+	if c, ok := fr.before.(*domain.Contact); ok {
+		day = casework.DayOf(c.ContactAt)
+	}
+	if err := a.offerThresholdLevels(r.Context(), fr.spec.Questions, p.Controls, form.Values, day); err != nil {
 		a.serverError(w, r, err)
 		return
 	}

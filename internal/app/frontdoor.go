@@ -213,7 +213,7 @@ func (a *App) renderNewContact(w http.ResponseWriter, r *http.Request, status in
 	for _, q := range formNamed("contact").Questions {
 		p.Contact = append(p.Contact, controlOf(q, form, empty, teams, profs))
 	}
-	if err := a.offerThresholdLevels(r.Context(), formNamed("contact").Questions, p.Contact, form.Values); err != nil {
+	if err := a.offerThresholdLevels(r.Context(), formNamed("contact").Questions, p.Contact, form.Values, a.today()); err != nil {
 		a.serverError(w, r, err)
 		return
 	}
@@ -222,9 +222,10 @@ func (a *App) renderNewContact(w http.ResponseWriter, r *http.Request, status in
 
 // offerThresholdLevels offers a form's threshold questions (those on the
 // threshold level list) the levels of the authority's guidance in force on
-// the day the contact came in, or today before that is entered: the levels
-// a contact is checked against, which need not be the default list (FD-03).
-func (a *App) offerThresholdLevels(ctx context.Context, qs []question, controls []control, values url.Values) error {
+// the day the contact came in, or on day (today, or the contact's day on a
+// form that does not ask it) before that is entered: the levels a contact
+// is checked against, which need not be the default list (FD-03).
+func (a *App) offerThresholdLevels(ctx context.Context, qs []question, controls []control, values url.Values, day civil.Date) error {
 	if !slices.ContainsFunc(qs, func(q question) bool { return q.List == codes.ThresholdLevel }) {
 		return nil
 	}
@@ -232,7 +233,6 @@ func (a *App) offerThresholdLevels(ctx context.Context, qs []question, controls 
 	if err != nil {
 		return err
 	}
-	day := a.today()
 	if d, present, msg := dateParts(values, "contact_at"); present && msg == "" {
 		day = d
 	}

@@ -206,6 +206,9 @@ func TestContactFormOffersGuidanceLevels(t *testing.T) {
 	if _, err := f.db.SaveLocalPolicy(context.Background(), storage.Change{Actor: "admin", At: testNow}, []byte(doc), 0); err != nil {
 		t.Fatal(err)
 	}
+	// A contact from before the 2025 guidance, not yet screened (FD-02).
+	old := f.cwClient("worker").ok(http.StatusCreated, "POST", fmt.Sprintf("/api/v1/children/%d/contacts", ruby),
+		map[string]any{"contact_at": "2025-09-01T10:00:00Z", "source": "2A", "referrer_threshold": "level_2"})
 	worker := f.signedIn("worker")
 	form := fmt.Sprintf("/children/%d/casework/contact", ruby)
 	for _, c := range []struct {
@@ -215,6 +218,7 @@ func TestContactFormOffersGuidanceLevels(t *testing.T) {
 		{form, []string{`value="targeted"`, "Specialist: child in need or protection", "Guidance in force: Continuum 2025"}, []string{`value="child_in_need"`, `value="level_2"`}},
 		{form + "?contact_at-day=3&contact_at-month=3&contact_at-year=2025", []string{`value="level_2"`, "Guidance in force: Continuum 2014"}, []string{`value="targeted"`}},
 		{"/contacts/new", []string{`value="specialist"`}, []string{`value="child_protection"`}},
+		{fmt.Sprintf("/children/%d/casework/contact-decision/%d", ruby, id(old)), []string{`value="level_3"`, "Level 2: targeted"}, []string{`value="targeted"`}},
 	} {
 		res := worker.get(c.page)
 		if res.status != http.StatusOK {
