@@ -521,6 +521,9 @@ func (a *App) checkAndSave(r *http.Request, c *childRequest, rec, before domain.
 		}
 	}
 	recordedBy(rec, c.user.ProfessionalID, a.today())
+	if ct, ok := rec.(*domain.Contact); ok && before == nil {
+		takenBy(ct, c.user)
+	}
 	// One error a field: the workflow's, which say what to do, before the
 	// record's own. What is derived is derived from what was checked.
 	var errs web.FieldErrors

@@ -151,6 +151,15 @@ func (a *App) notificationHousehold(ctx context.Context, cr *domain.ChildRecord,
 	return a.DB.Household(ctx, cr.Person.ID, casework.DayOf(c.ContactAt), storage.Columns{"contact": nil})
 }
 
+// takenBy makes a new contact that names no worker or team the recording
+// user's and their team's: the front door worklist lists it against them
+// (FD-02).
+func takenBy(c *domain.Contact, u *access.User) {
+	if c.ProfessionalID == 0 && c.TeamID == 0 {
+		c.ProfessionalID, c.TeamID = u.ProfessionalID, u.TeamID
+	}
+}
+
 // newChildQuestions are what the front door records of a child it does
 // not know: their name, date of birth or expected date, sex and address.
 var newChildQuestions = []question{
@@ -376,6 +385,7 @@ func (a *App) recordNewChild(r *http.Request, u *access.User, body map[string]js
 	if err != nil {
 		return 0, nil, nil, err
 	}
+	takenBy(contact, u)
 	cr := &domain.ChildRecord{}
 	rules.Prepare(cr, contact)
 	add(rules.CheckChange(cr, contact, nil))

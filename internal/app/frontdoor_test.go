@@ -254,9 +254,10 @@ func TestOutOfHoursHandover(t *testing.T) {
 			"handover_at": "2025-12-29T09:00:00Z", "handover_to_id": f.w.Manager.ID}, "out-of-hours", "out_of_hours")
 		worker.invalid("POST", child+"/contacts", map[string]any{"contact_at": "2025-12-27T23:00:00Z", "source": "6", "out_of_hours": true,
 			"handover_at": "2025-12-29T09:00:00Z"}, "who received", "handover_to_id")
-		// Saturday night, over Christmas: due on Monday the 29th, and overdue on 1 January.
+		// Saturday night, over Christmas: due on Monday the 29th, and overdue
+		// on 1 January. Naming no team, it is the recording worker's team's.
 		ooh := worker.ok(http.StatusCreated, "POST", child+"/contacts", map[string]any{"contact_at": "2025-12-27T23:00:00Z", "source": "6",
-			"out_of_hours": true, "team_id": f.w.Team.ID, "professional_id": f.w.Worker.ID})
+			"out_of_hours": true})
 		if d := ooh["derived"].(map[string]any); d["handover_due"] != "2025-12-29" || d["handover_overdue"] != true || d["decision_due"] != "2025-12-29" {
 			t.Errorf("derived %v", d)
 		}
