@@ -520,6 +520,15 @@ func (a *App) checkAndSave(r *http.Request, c *childRequest, rec, before domain.
 			return nil, nil, err
 		}
 	}
+	// A parent's language at a conference starts from their own record
+	// (AC-15); only a parent of this child's is read.
+	if cp, ok := rec.(*domain.ConferenceParent); ok && slices.ContainsFunc(cr.Relationships, func(r domain.Relationship) bool { return r.RelatedPersonID == cp.ParentID }) {
+		var parent domain.Person
+		if err := a.DB.Get(ctx, cp.ParentID, &parent); err != nil {
+			return nil, nil, err
+		}
+		casework.FromParentRecord(cp, &parent)
+	}
 	recordedBy(rec, c.user.ProfessionalID, a.today())
 	if ct, ok := rec.(*domain.Contact); ok && before == nil {
 		takenBy(ct, c.user)

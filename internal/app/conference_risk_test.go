@@ -47,15 +47,17 @@ func TestConferenceParentsAndRisk(t *testing.T) {
 			t.Errorf("mother at the review: %d\n%s", res.status, res.body)
 		}
 
-		// The API: the father at the review, in Urdu with no interpreter,
+		// The API: the father at the review, his language and interpreter
+		// need taken from his record (Polish), with no interpreter booked,
 		// is saved with a warning; someone not related is refused.
 		path := "/api/v1" + child + "/conference-parents"
 		api.invalid("POST", path, map[string]any{"conference_id": review.ID, "parent_id": f.child, "preferred_language": "English"}, "parents or carers", "parent_id")
 		api.invalid("POST", path, map[string]any{"conference_id": icpc.ID, "parent_id": mother, "preferred_language": "English"}, "already recorded", "parent_id")
-		rec := api.ok(http.StatusCreated, "POST", path, map[string]any{"conference_id": review.ID, "parent_id": father, "preferred_language": "Urdu", "report_shared_date": "2019-04-23"})
+		rec := api.ok(http.StatusCreated, "POST", path, map[string]any{"conference_id": review.ID, "parent_id": father, "report_shared_date": "2019-04-23"})
 		d := rec["derived"].(map[string]any)
-		if d["report_due"] != "2019-04-17" || d["report_in_time"] != false || !strings.HasPrefix(fmt.Sprint(d["language_warning"]), "Father prefers Urdu") {
-			t.Errorf("derived %v", d)
+		if rec["preferred_language"] != "Polish" || rec["interpreter_needed"] != true || d["report_due"] != "2019-04-17" || d["report_in_time"] != false ||
+			!strings.HasPrefix(fmt.Sprint(d["language_warning"]), "Father prefers Polish") {
+			t.Errorf("father %v", rec)
 		}
 		conf := api.ok(http.StatusOK, "GET", fmt.Sprintf("/api/v1%s/conferences/%d", child, icpc.ID), nil)
 		if conf["derived"].(map[string]any)["parent_report_due"] != "2019-01-24" || conf["risk_rating"] != "high" {
@@ -71,7 +73,7 @@ func TestConferenceParentsAndRisk(t *testing.T) {
 		// The oversight page: each parent, and the plan's risk trend.
 		res = worker.get(child + "/oversight")
 		for _, want := range []string{"Parents at conferences", "Father, initial child protection conference", "report shared Fri 25 Jan 2019, due Thu 24 Jan 2019",
-			"Prefers Urdu", "Dyslexic: read it with her.", "High (initial child protection conference, Mon 28 Jan 2019) → High (core group",
+			"Prefers Polish, needs an interpreter", "Dyslexic: read it with her.", "High (initial child protection conference, Mon 28 Jan 2019) → High (core group",
 			"Medium (review child protection conference, Fri 26 Jul 2019)"} {
 			if !strings.Contains(res.body, want) {
 				t.Errorf("oversight page does not say %q", want)
@@ -94,13 +96,13 @@ func TestConferenceParentsAndRisk(t *testing.T) {
 		}
 
 		// The list: the initial conference (the father's report late) and
-		// the review (the father's late and in Urdu without an interpreter).
+		// the review (the father's late and in Polish without an interpreter).
 		list := f.cwClient("manager").ok(http.StatusOK, "GET", "/api/v1/exceptions/parents-not-prepared?as_of=2019-05-31", nil)
 		var details []string
 		for _, e := range list["entries"].([]any) {
 			details = append(details, e.(map[string]any)["detail"].(string))
 		}
-		if len(details) != 2 || !strings.Contains(details[0]+details[1], "prefers Urdu") {
+		if len(details) != 2 || !strings.Contains(details[0]+details[1], "Father: prefers Polish") {
 			t.Errorf("list %v", list)
 		}
 	})

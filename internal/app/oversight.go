@@ -61,8 +61,8 @@ var oversightForms = []caseworkForm{
 	{Slug: "conference-parent", Title: "Record a parent’s part in a conference", EditTitle: "Change the parent’s part in the conference", Kind: "conference_parent", Button: "Save", Questions: []question{
 		{"conference_id", "Conference", "", record, "conference", nil, "Select the conference"},
 		{"parent_id", "Parent or carer", "", relative, "", nil, "Select the parent or carer"},
-		{"preferred_language", "What language does the parent want reports and meetings in?", "For example, English, Polish, British Sign Language", text, "", nil, "Enter the language the parent prefers"},
-		{"interpreter_needed", "Does the parent need an interpreter?", "", yesNo, "", nil, ""},
+		{"preferred_language", "What language does the parent want reports and meetings in?", "For example, English, Polish, British Sign Language. Left blank, it is the first language on the parent’s record", text, "", nil, "Enter the language the parent prefers"},
+		{"interpreter_needed", "Does the parent need an interpreter?", "Left blank, it is taken from the parent’s record", yesNo, "", nil, ""},
 		{"communication_needs", "Literacy or communication needs", "For example, reads little: go through the report with her", longText, "", nil, ""},
 		{"report_shared_date", "When was the conference report shared with the parent?", "2 working days before an initial conference, 5 before a review (the authority’s conference.parent_share_wd)", date, "", nil, ""},
 		{"translated_summary_date", "When was a translated summary given?", "For a language other than English: a translated summary or an interpreter before the conference", date, "", nil, ""},

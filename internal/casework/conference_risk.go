@@ -143,6 +143,7 @@ func (r Rules) parentsNotPrepared(cr *domain.ChildRecord, w Window) []Exception 
 // chair and the team manager to act on.
 func CheckConferenceParent(cr *domain.ChildRecord, p *domain.ConferenceParent) []domain.FieldError {
 	var errs fieldErrors
+	errs.require(p.Language == "", "preferred_language", "Enter the language the parent prefers")
 	if p.ParentID != 0 && !slices.ContainsFunc(cr.Relationships, func(rel domain.Relationship) bool { return rel.RelatedPersonID == p.ParentID }) {
 		errs.add("parent_id", "Choose one of the child’s parents or carers")
 	}
@@ -152,6 +153,19 @@ func CheckConferenceParent(cr *domain.ChildRecord, p *domain.ConferenceParent) [
 		errs.add("parent_id", "This parent is already recorded for the conference: change that record")
 	}
 	return errs
+}
+
+// FromParentRecord fills in what a parent's conference record leaves blank
+// from their person record: their first language as the language they
+// prefer, and that they need an interpreter if the record says so (AC-15).
+func FromParentRecord(p *domain.ConferenceParent, parent *domain.Person) {
+	if p.Language == "" {
+		p.Language = parent.Language
+	}
+	if p.InterpreterNeeded == nil && parent.InterpreterNeeded {
+		need := true
+		p.InterpreterNeeded = &need
+	}
 }
 
 // LanguageWarning says, for a parent whose language is not English, that

@@ -83,8 +83,9 @@ func TestParentsNotPrepared(t *testing.T) {
 }
 
 // TestCheckConferenceParent: the parent is one of the child's, recorded
-// once a conference; a language without support is a warning, not a
-// refusal (AC-15).
+// once a conference, with their language, taken from their own record when
+// left blank; a language without support is a warning, not a refusal
+// (AC-15).
 func TestCheckConferenceParent(t *testing.T) {
 	cr := conferenceChild()
 	cr.ConferenceParents = []domain.ConferenceParent{{Entity: ent(71), ConferenceID: 60, ParentID: 51, Language: "English"}}
@@ -98,8 +99,21 @@ func TestCheckConferenceParent(t *testing.T) {
 		{"the mother again", domain.ConferenceParent{ConferenceID: 60, ParentID: 51, Language: "English"}, []string{"parent_id"}},
 		{"the mother's own record", domain.ConferenceParent{Entity: ent(71), ConferenceID: 60, ParentID: 51, Language: "English"}, nil},
 		{"the mother at the review", domain.ConferenceParent{ConferenceID: 61, ParentID: 51, Language: "English"}, nil},
+		{"no language", domain.ConferenceParent{ConferenceID: 61, ParentID: 53}, []string{"preferred_language"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) { wantFields(t, rules.CheckChange(cr, &tt.p, nil), tt.want, "") })
+	}
+	// Left blank, the language and interpreter need come from the parent's
+	// own record; what the conference record says stands.
+	blank := &domain.ConferenceParent{}
+	FromParentRecord(blank, &domain.Person{Language: "Urdu", InterpreterNeeded: true})
+	if blank.Language != "Urdu" || blank.InterpreterNeeded == nil || !*blank.InterpreterNeeded {
+		t.Errorf("from the parent's record: %+v", blank)
+	}
+	own := &domain.ConferenceParent{Language: "English", InterpreterNeeded: ptr(false)}
+	FromParentRecord(own, &domain.Person{Language: "Urdu", InterpreterNeeded: true})
+	if own.Language != "English" || *own.InterpreterNeeded {
+		t.Errorf("the conference record overwritten: %+v", own)
 	}
 	urdu := &domain.ConferenceParent{ConferenceID: 60, ParentID: 53, Language: "Urdu"}
 	if got := LanguageWarning(cr, urdu); !strings.HasPrefix(got, "Father prefers Urdu: give a translated summary or book an interpreter before the conference of Wed 4 Mar 2015") {

@@ -148,15 +148,16 @@ type CoreGroup struct {
 // interpreter, any literacy or communication needs, when the conference
 // report was shared with them, and for a language other than English the
 // translated summary or interpreter arranged before it. The language is
-// recorded for the conference, not taken from the person's first language:
-// a parent may read English and speak another at home, or the other way.
+// recorded for the conference, starting from the parent's first language and
+// interpreter need on their person record (FromParentRecord): a parent may
+// read English and speak another language at home, or the other way.
 type ConferenceParent struct {
 	Entity
 	PersonID     int64 `db:"person_id,ref" json:"person_id" v:"required"`
 	ConferenceID int64 `db:"conference_id,ref" json:"conference_id" v:"required"`
 	// ParentID is the parent or carer: a person related to the child.
 	ParentID           int64      `db:"parent_id,ref" json:"parent_id" v:"required"`
-	Language           string     `db:"preferred_language" json:"preferred_language" v:"required"`
+	Language           string     `db:"preferred_language" json:"preferred_language"`
 	InterpreterNeeded  *bool      `db:"interpreter_needed" json:"interpreter_needed"`
 	CommunicationNeeds string     `db:"communication_needs" json:"communication_needs"`
 	ReportSharedDate   civil.Date `db:"report_shared_date" json:"report_shared_date"`

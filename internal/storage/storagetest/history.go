@@ -109,7 +109,7 @@ func writeChild(tx *storage.Tx, w *Workforce, n int) (int64, error) {
 	child := &domain.Person{LAChildID: fmt.Sprintf("DN%06d", n), Forename: "Ellie", Surname: "Example", Sex: "F", Gender: "02",
 		Ethnicity: "WBRI", DateOfBirth: d("2010-05-14"), NHSNumber: "9434765919", UPN: "A123456789012", Language: "English"}
 	mother := &domain.Person{Forename: "Dana", Surname: "Example", Sex: "F", DateOfBirth: d("1988-02-01")}
-	father := &domain.Person{Forename: "Lee", Surname: "Sample", Sex: "M", DateOfBirth: d("1985-11-23")}
+	father := &domain.Person{Forename: "Lee", Surname: "Sample", Sex: "M", DateOfBirth: d("1985-11-23"), Language: "Polish", InterpreterNeeded: true}
 	brother := &domain.Person{Forename: "Max", Surname: "Example", Sex: "M", DateOfBirth: d("2013-08-30")}
 	if err := insert(tx, child, mother, father, brother); err != nil {
 		return 0, err
