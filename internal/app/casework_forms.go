@@ -1153,7 +1153,11 @@ func recordRows(cr *domain.ChildRecord, rules casework.Rules, h hubLinks, today 
 	}
 	for i := range cr.CoreGroups {
 		g := &cr.CoreGroups[i]
-		add("Core group meeting", g.Date, "Attended by "+agencyWords(g.Agencies))
+		status := "Attended by " + agencyWords(g.Agencies)
+		if g.RiskRating != "" {
+			status += "; risk " + strings.ToLower(describe(codes.RiskRating, g.RiskRating))
+		}
+		add("Core group meeting", g.Date, status)
 	}
 	for i := range cr.CINPlans {
 		p := &cr.CINPlans[i]

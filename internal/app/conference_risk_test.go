@@ -81,7 +81,7 @@ func TestConferenceParentsAndRisk(t *testing.T) {
 		}
 		// The casework page: the conference's due items for the parents.
 		if res = worker.get(child + "/casework"); !strings.Contains(res.body, "report to the parents due Fri 19 Jul 2019, no parent recorded") ||
-			!strings.Contains(res.body, "Record a parent’s part") {
+			!strings.Contains(res.body, "Record a parent’s part") || !strings.Contains(res.body, "Education; risk medium") {
 			t.Errorf("casework page:\n%s", res.body)
 		}
 
@@ -93,6 +93,21 @@ func TestConferenceParentsAndRisk(t *testing.T) {
 			return p.ConferenceID == review.ID && p.ParentID == mother && p.CommunicationNeeds == "Dyslexic: read it with her." && *p.Attended
 		}) || !slices.ContainsFunc(cr.HarmConcerns, func(h domain.HarmConcern) bool { return h.VisitID == cr.Visits[3].ID }) {
 			t.Errorf("saved: parents %+v, concerns %+v", cr.ConferenceParents, cr.HarmConcerns)
+		}
+
+		// The measures (AC-15): of the two conferences of 2019 with a
+		// parent recorded, none had every parent's report in time; of the
+		// two with a parent needing an interpreter, the initial conference
+		// had one booked.
+		m := f.cwClient("analyst").ok(http.StatusOK, "GET", "/api/v1/oversight/measures?from=2019-01-01&to=2019-12-31", nil)
+		var got []string
+		for _, row := range m["measures"].([]any) {
+			if r := row.(map[string]any); r["requirement"] == "AC-15" {
+				got = append(got, fmt.Sprintf("%v/%v", r["numerator"], r["denominator"]))
+			}
+		}
+		if !slices.Equal(got, []string{"0/2", "1/2"}) {
+			t.Errorf("AC-15 measures %v", got)
 		}
 
 		// The list: the initial conference (the father's report late) and
