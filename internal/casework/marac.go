@@ -62,8 +62,8 @@ type MARACRates struct {
 	// heard within 12 months of an earlier hearing about the same victim.
 	Repeat Ratio
 	// ReReferral (definition B): referrals in the period of children linked
-	// to a MARAC case referred on or before the referral's date, and of
-	// them those that were re-referrals (F039, S-1).
+	// to a MARAC case referred by the period's end, and of them those that
+	// were re-referrals (F039, S-1).
 	ReReferral Ratio
 }
 
@@ -134,8 +134,8 @@ func MeasureMARAC(ctx context.Context, store Store, recs MARACRecords, period, b
 			m.ActionsOverdue++
 		}
 	}
-	// A child counts from the first referral of a MARAC case they are
-	// linked to.
+	// A child is linked from the referral of the first MARAC case they are
+	// linked to: each period counts the children linked by its end.
 	linkedFrom := map[int64]civil.Date{}
 	for _, l := range recs.Children {
 		c := byID[l.MARACCaseID]
@@ -153,17 +153,14 @@ func MeasureMARAC(ctx context.Context, store Store, recs MARACRecords, period, b
 	slices.Sort(ids)
 	err := store.ChildRecords(ctx, ids, map[string][]string{"referral": {"referral_date"}}, func(batch []*domain.ChildRecord) error {
 		for _, cr := range batch {
-			from := linkedFrom[cr.Person.ID]
+			linked := linkedFrom[cr.Person.ID]
 			for i := range cr.Referrals {
 				ref := &cr.Referrals[i]
-				if ref.ReferralDate.Before(from) {
-					continue
-				}
 				re := PreviousReferral(cr, ref) != nil
-				if baseline.contains(ref.ReferralDate) {
+				if baseline.contains(ref.ReferralDate) && !linked.After(baseline.To) {
 					m.Baseline.ReReferral.count(re)
 				}
-				if period.contains(ref.ReferralDate) {
+				if period.contains(ref.ReferralDate) && !linked.After(period.To) {
 					m.Period.ReReferral.count(re)
 				}
 			}

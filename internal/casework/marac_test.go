@@ -33,7 +33,7 @@ func TestMARACMeasures(t *testing.T) {
 		},
 		Children: []domain.MARACChild{
 			{PersonID: 10, MARACCaseID: 3}, {PersonID: 10, MARACCaseID: 1},
-			{PersonID: 11, MARACCaseID: 4}, {PersonID: 12, MARACCaseID: 7},
+			{PersonID: 11, MARACCaseID: 4}, {PersonID: 12, MARACCaseID: 7}, {PersonID: 14, MARACCaseID: 3},
 		},
 		Actions: []domain.MARACAction{
 			{Entity: ent(1), MARACCaseID: 3, DueDate: d("2015-10-10"), CompletedDate: d("2015-10-09")},
@@ -52,11 +52,13 @@ func TestMARACMeasures(t *testing.T) {
 		return cr
 	}
 	store := &fakeStore{children: []*domain.ChildRecord{
-		// Before the first link (August 2014) a referral does not count.
+		// Child 10 is linked in August 2014, child 11 in September 2015, by
+		// the end of each period they count in; 2014-06-01 is in neither.
 		referrals(10, "2014-06-01", "2014-10-01", "2015-08-01"),
 		referrals(11, "2015-07-15", "2015-12-01"),
 		referrals(12, "2016-02-01"),
 		referrals(13, "2015-09-01", "2015-10-01"), // never linked
+		referrals(14, "2015-01-10"),               // linked only after the baseline
 	}}
 	period, baseline := Window{From: d("2015-07-01"), To: d("2016-06-30")}, Window{From: d("2014-07-01"), To: d("2015-06-30")}
 	m, err := MeasureMARAC(context.Background(), store, recs, period, baseline)
@@ -70,7 +72,7 @@ func TestMARACMeasures(t *testing.T) {
 		{"definition A, baseline", m.Baseline.Repeat, Ratio{1, 2}},
 		{"definition A, period", m.Period.Repeat, Ratio{1, 3}},
 		{"definition B, baseline", m.Baseline.ReReferral, Ratio{1, 1}},
-		{"definition B, period", m.Period.ReReferral, Ratio{2, 3}},
+		{"definition B, period", m.Period.ReReferral, Ratio{2, 4}},
 		{"actions on time", m.ActionsOnTime, Ratio{1, 3}},
 		{"information shared by the hearing", m.InformationShared, Ratio{1, 3}},
 	} {

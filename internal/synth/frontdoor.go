@@ -164,16 +164,27 @@ func (s *sim) contactArrives(working bool) {
 		sc := screened()
 		ooh.hand(contacts, sc.at)
 		s.takeContact(mash, contacts, sc)
+		s.partners(hh, contacts, decision)
 		s.actOnContact(hh, kids, contacts, decision, source)
 		return
 	}
 	s.takeContact(mash, contacts, nil)
+	s.partners(hh, contacts, decision)
 	s.on(decideOn, func() {
 		sc := screened()
 		ooh.hand(contacts, sc.at)
 		s.recordScreening(contacts, sc)
 		s.actOnContact(hh, kids, contacts, decision, source)
 	})
+}
+
+// partners: the MASH asks its partners about a new contact; a high-risk
+// notification goes to the MARAC (partnership.go).
+func (s *sim) partners(hh *household, contacts []*domain.Contact, decision string) {
+	if hh.fam == nil {
+		s.askMASH(contacts, decision)
+	}
+	s.referToMARAC(hh, contacts)
 }
 
 // screen is the front door's decision on a new contact. About half of all

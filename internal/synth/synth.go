@@ -182,17 +182,20 @@ type sim struct {
 	known     []*household
 	adopters  []*adopter
 	migrating bool
+	// maracCases are each victim's latest MARAC case (partnership.go).
+	maracCases map[int64]*domain.MARACCase
 }
 
 func newSim(cfg Config) *sim {
 	return &sim{
-		cfg:    cfg,
-		r:      newRNG(cfg.Seed),
-		cal:    calendar.EnglandAndWales(),
-		scale:  cfg.scale(),
-		teams:  map[string][]*team{},
-		setup:  &worker{p: &domain.Professional{StaffID: Actor}},
-		system: &worker{p: &domain.Professional{StaffID: MigrationActor}},
+		cfg:        cfg,
+		r:          newRNG(cfg.Seed),
+		cal:        calendar.EnglandAndWales(),
+		scale:      cfg.scale(),
+		teams:      map[string][]*team{},
+		maracCases: map[int64]*domain.MARACCase{},
+		setup:      &worker{p: &domain.Professional{StaffID: Actor}},
+		system:     &worker{p: &domain.Professional{StaffID: MigrationActor}},
 	}
 }
 
