@@ -20,7 +20,7 @@ import (
 func TestPartnership(t *testing.T) {
 	ctx := context.Background()
 	db := storagetest.Open(t, "sqlite")
-	cfg := Config{Preset: small, Scale: 5, Seed: 9, From: civil.MustParse("2013-10-01"), To: civil.MustParse("2015-09-30")}
+	cfg := Config{Preset: small, Scale: 5, Seed: 5, From: civil.MustParse("2012-10-01"), To: civil.MustParse("2015-09-30")}
 	generate(t, db, cfg)
 	cases, children, actions, err := db.MARAC(ctx)
 	if err != nil {
