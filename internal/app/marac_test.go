@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/waymark-care/waymark/internal/storage"
 	"github.com/waymark-care/waymark/internal/storage/storagetest"
 )
@@ -182,4 +184,61 @@ func TestMASH(t *testing.T) {
 			t.Errorf("MASH CSV: %s", res.body)
 		}
 	})
+}
+
+// TestMARACBrowser records a MARAC case in headless Chromium, mistakes
+// first, and opens the case, the list and the MASH measures, checking
+// each page for accessibility (WCAG 2.2 AA) (FD-11, FD-12).
+func TestMARACBrowser(t *testing.T) {
+	f := newFixture(t, storagetest.Open(t, "sqlite"))
+	ctx := browse(t)
+	base := f.srv.URL
+	run := func(what string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	signIn := func(username string) {
+		run("sign in as "+username,
+			chromedp.Navigate(base+"/sign-in"),
+			chromedp.SendKeys(chromedp.CSS("#username"), username),
+			chromedp.SendKeys(chromedp.CSS("#password"), password),
+			chromedp.Click(chromedp.CSS("form button[type=submit]")),
+			chromedp.WaitVisible(chromedp.CSS("main")),
+		)
+	}
+	signIn("worker")
+	run("open the MARAC form", chromedp.Navigate(fmt.Sprintf("%s/children/%d/marac/new", base, f.child)), chromedp.WaitVisible(chromedp.CSS("#referral_date-day")))
+	checkAccessible(t, ctx, "MARAC case form")
+	run("send it without a victim",
+		chromedp.SendKeys(chromedp.CSS("#referral_date-day"), "3"),
+		chromedp.SendKeys(chromedp.CSS("#referral_date-month"), "11"),
+		chromedp.SendKeys(chromedp.CSS("#referral_date-year"), "2025"),
+		chromedp.Click(chromedp.CSS("main form button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS(".govuk-error-summary")),
+	)
+	checkAccessible(t, ctx, "MARAC case form errors")
+	run("record the case",
+		chromedp.Click(chromedp.CSS("#victim_id")),
+		chromedp.Click(chromedp.CSS("main form button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS(".govuk-notification-banner--success")),
+	)
+	checkAccessible(t, ctx, "MARAC case")
+	run("open the action form", chromedp.Click(chromedp.CSS(`a[href$="/actions"]`)), chromedp.WaitVisible(chromedp.CSS("#action")))
+	run("send it without an owner",
+		chromedp.SendKeys(chromedp.CSS("#action"), "See the children."),
+		chromedp.Click(chromedp.CSS("main form button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS(".govuk-error-summary")),
+	)
+	checkAccessible(t, ctx, "MARAC action errors")
+	run("open the MARAC cases", chromedp.Navigate(base+"/marac?from=2025-04-01&to=2026-01-01"), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	checkAccessible(t, ctx, "MARAC cases")
+	run("open the casework page", chromedp.Navigate(fmt.Sprintf("%s/children/%d/casework/mash-request", base, f.child)), chromedp.WaitVisible(chromedp.CSS("#agency")))
+	checkAccessible(t, ctx, "MASH request form")
+
+	run("sign out", chromedp.Navigate(base+"/sign-out"), chromedp.Click(chromedp.CSS("main form button")), chromedp.WaitVisible(chromedp.CSS(".govuk-notification-banner--success")))
+	signIn("analyst")
+	run("open the MASH measures", chromedp.Navigate(base+"/mash?from=2019-01-01&to=2019-03-31"), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	checkAccessible(t, ctx, "MASH measures")
 }

@@ -169,6 +169,9 @@ type Flows struct {
 	// Adoptions' mean days from entering care to moving in with the adopters
 	// (A1, F145) and from placement order to match (A2, F147).
 	AdoptionA1Days, AdoptionA2Days float64
+	// MARACHeard: MARAC cases heard; MARACRepeats, those heard within 12
+	// months of the victim's last hearing (F043, definition A).
+	MARACHeard, MARACRepeats int
 }
 
 // each runs a read-only query and calls fn with each row's values.
@@ -512,6 +515,19 @@ func (db *DB) Flows(ctx context.Context, from, to civil.Date) (Flows, error) {
 				fl.DomesticAbuseClosed += boolInt(da && (decision == "nfa" || decision == "advice_signpost"))
 				fl.ContactsReferred += boolInt(decision == "referral" || decision == "strategy_discussion")
 			})
+		},
+		func() error {
+			last := map[int64]civil.Date{}
+			return db.each(ctx, "SELECT victim_id, hearing_date FROM marac_cases WHERE hearing_date >= ? AND hearing_date <= ? ORDER BY victim_id, hearing_date, id",
+				[]any{from.AddMonths(-12).String(), t}, func(v []any) {
+					id, day := asInt(v[0]), asDate(v[1])
+					if !day.Before(from) {
+						fl.MARACHeard++
+						prev, ok := last[id]
+						fl.MARACRepeats += boolInt(ok && !prev.Before(day.AddMonths(-12)))
+					}
+					last[id] = day
+				})
 		},
 		func() error {
 			last := map[int64]civil.Date{}

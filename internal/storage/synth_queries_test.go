@@ -24,8 +24,19 @@ func authority(t testing.TB, db *storage.DB) {
 		pa := &domain.Professional{StaffID: "DN2", Name: "Ben Hall", Role: "personal_adviser", StartDate: d("2020-01-01")}
 		child := &domain.Person{LAChildID: "DN0000001", Forename: "Ellie", Surname: "Example", DateOfBirth: d("2015-03-01")}
 		leaver := &domain.Person{LAChildID: "DN0000002", Forename: "Kyle", Surname: "Sample", DateOfBirth: d("2005-06-01")}
-		for _, r := range []domain.Record{sw, pa, child, leaver} {
+		mother, other := &domain.Person{Forename: "Dana", Surname: "Example"}, &domain.Person{Forename: "Kim", Surname: "Sample"}
+		for _, r := range []domain.Record{sw, pa, child, leaver, mother, other} {
 			if err := tx.Insert(r); err != nil {
+				return err
+			}
+		}
+		// The MARAC hears Dana three times, the last two within a year of
+		// the one before (F043), and Kim once.
+		for _, c := range []struct {
+			victim          int64
+			referred, heard string
+		}{{mother.ID, "2023-08-25", "2023-09-10"}, {mother.ID, "2024-02-20", "2024-03-05"}, {other.ID, "2024-04-20", "2024-05-01"}, {mother.ID, "2024-11-01", "2024-11-20"}} {
+			if err := tx.Insert(&domain.MARACCase{VictimID: c.victim, ReferralDate: d(c.referred), HearingDate: d(c.heard)}); err != nil {
 				return err
 			}
 		}
@@ -126,6 +137,8 @@ func TestSynthFigures(t *testing.T) {
 			{"seen alone unrecorded", fl.VisitsSeenAloneUnrecorded, 1},
 			{"CP children visited", fl.CPVisitChildren, 1},
 			{"visited every 4 weeks", fl.CPVisitChildrenRegular, 0}, // 72 days between visits
+			{"MARAC cases heard", fl.MARACHeard, 3},
+			{"MARAC repeats", fl.MARACRepeats, 2},
 		} {
 			if c.got != c.want {
 				t.Errorf("flows: %s = %d, want %d", c.name, c.got, c.want)

@@ -103,6 +103,7 @@ var targets = []target{
 	inYear("– leading to a referral", "F037", "%", 51, 4, func(fl storage.Flows) (float64, int) { return rate(fl.ContactsReferred, fl.Contacts) }),
 	inYear("Referrals", "§17.2", "count", 4796, 0.12, func(fl storage.Flows) (float64, int) { return count(fl.Referrals) }),
 	inYear("– re-referrals within 12 months", "F040", "%", 22, 4, func(fl storage.Flows) (float64, int) { return rate(fl.ReReferrals, fl.Referrals) }),
+	inYear("MARAC cases heard again within 12 months", "F043", "%", 40, 6, func(fl storage.Flows) (float64, int) { return rate(fl.MARACRepeats, fl.MARACHeard) }),
 	inYear("Assessments authorised", "F056", "count", 3320, 0.12, func(fl storage.Flows) (float64, int) { return count(fl.Assessments) }),
 	inYear("– within 45 working days", "F055", "%", 92, 3, func(fl storage.Flows) (float64, int) { return rate(fl.AssessmentsOnTime, fl.Assessments) }),
 	inYear("– no further action", "F038", "%", 38, 5, func(fl storage.Flows) (float64, int) { return rate(fl.AssessmentsNFA, fl.Assessments) }),
