@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
 	"github.com/waymark-care/waymark/internal/casework"
 	"github.com/waymark-care/waymark/internal/civil"
 	"github.com/waymark-care/waymark/internal/domain"
@@ -398,4 +399,49 @@ func TestFrontDoorLoadPages(t *testing.T) {
 			t.Error("the oversight measures do not link to the report")
 		}
 	})
+}
+
+// TestFrontDoorBrowser opens the front door's pages in headless Chromium —
+// the worklist, the handover form with its mistakes, the threshold profile
+// with its audit sample and screening measure, and the management load —
+// checking each for accessibility (WCAG 2.2 AA) (FD-02, FD-03, FD-05).
+func TestFrontDoorBrowser(t *testing.T) {
+	f := newFixture(t, storagetest.Open(t, "sqlite"))
+	ruby, _ := walkFamily(t, f)
+	contact := f.cwClient("worker").ok(http.StatusCreated, "POST", fmt.Sprintf("/api/v1/children/%d/contacts", ruby), map[string]any{
+		"contact_at": "2025-12-27T23:00:00Z", "source": "6", "out_of_hours": true, "threshold_decision": "early_help", "decision": "early_help",
+		"decision_at": "2025-12-29T12:00:00Z", "decided_by_id": f.w.Manager.ID})
+	ctx := browse(t)
+	base := f.srv.URL
+	run := func(what string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	run("sign in",
+		chromedp.Navigate(base+"/sign-in"),
+		chromedp.SendKeys(chromedp.CSS("#username"), "manager"),
+		chromedp.SendKeys(chromedp.CSS("#password"), password),
+		chromedp.Click(chromedp.CSS("form button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS("#navigation")), // signed in
+	)
+	run("open the front door worklist", chromedp.Navigate(base+"/front-door"), chromedp.WaitVisible(chromedp.CSS("main table")))
+	checkAccessible(t, ctx, "front door worklist")
+	run("open the handover form", chromedp.Navigate(fmt.Sprintf("%s/children/%d/casework/contact-handover/%d", base, ruby, id(contact))),
+		chromedp.WaitVisible(chromedp.CSS("#handover_at-day")))
+	checkAccessible(t, ctx, "handover")
+	run("send the handover with mistakes",
+		chromedp.SendKeys(chromedp.CSS("#handover_at-day"), "26"),
+		chromedp.Click(chromedp.CSS("main form button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS(".govuk-error-summary")),
+	)
+	checkAccessible(t, ctx, "handover errors")
+	run("open the threshold profile", chromedp.Navigate(base+"/reports/threshold-profile?quarter=2025-Q4"), chromedp.WaitVisible(chromedp.CSS("#audit-sample")))
+	checkAccessible(t, ctx, "threshold profile")
+	run("open the management load", chromedp.Navigate(base+"/reports/front-door-load?from=2025-12-01&to=2025-12-31"), chromedp.WaitVisible(chromedp.CSS("main table")))
+	checkAccessible(t, ctx, "front door management load")
+	run("send the management load with mistakes", chromedp.Navigate(base+"/reports/front-door-load?from=later"),
+		chromedp.WaitVisible(chromedp.CSS(".govuk-error-summary")))
+	checkAccessible(t, ctx, "front door management load errors")
 }
