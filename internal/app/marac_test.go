@@ -170,6 +170,9 @@ func TestMASH(t *testing.T) {
 				t.Errorf("police median %v", a)
 			}
 		}
+		if ms := m["membership"].([]any); len(ms) != 1 || len(ms[0].(map[string]any)["agencies"].([]any)) != 6 {
+			t.Errorf("membership %v", ms)
+		}
 		if months := m["months"].([]any); len(months) != 1 || months[0].(map[string]any)["active"] != 3.0 || months[0].(map[string]any)["members"] != 6.0 {
 			t.Errorf("months %v", months)
 		}

@@ -108,7 +108,9 @@ type mashPageData struct {
 	Form     web.Form
 	Agencies web.Table
 	Months   web.Table
-	CSV      string
+	// Members says who was in the MASH, and from when.
+	Members web.SummaryList
+	CSV     string
 }
 
 func (a *App) mashMeasuresPage(w http.ResponseWriter, r *http.Request) {
@@ -136,6 +138,13 @@ func (a *App) mashMeasuresPage(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		p.Agencies.Rows = append(p.Agencies.Rows, cells)
+	}
+	for _, v := range m.Membership {
+		from := "From the beginning"
+		if !v.From.IsZero() {
+			from = "From " + longDate(v.From)
+		}
+		p.Members = append(p.Members, web.SummaryRow{Key: from, Value: agencyWords(v.Agencies)})
 	}
 	for _, mm := range m.Months {
 		p.Months.Rows = append(p.Months.Rows, []web.Cell{{Text: mm.Month.Time().Format("January 2006")}, {Text: strconv.Itoa(mm.Contacts)},
@@ -168,5 +177,6 @@ func (a *App) mashMeasuresAPI(w http.ResponseWriter, r *http.Request) {
 	for _, mm := range m.Months {
 		months = append(months, map[string]any{"month": mm.Month.Time().Format("2006-01"), "mash_contacts": mm.Contacts, "members": mm.Members, "active": mm.Active})
 	}
-	web.WriteJSON(w, http.StatusOK, map[string]any{"from": m.From, "to": m.To, "mash_contacts": m.Contacts, "agencies": agencies, "months": months})
+	web.WriteJSON(w, http.StatusOK, map[string]any{"from": m.From, "to": m.To, "mash_contacts": m.Contacts, "agencies": agencies, "months": months,
+		"membership": m.Membership})
 }

@@ -145,6 +145,12 @@ func TestMASH(t *testing.T) {
 	if m.Agencies["police"].RAG["red"] != 1 || m.Agencies["health"].RAG["green"] != 1 {
 		t.Errorf("ratings %v %v", m.Agencies["police"].RAG, m.Agencies["health"].RAG)
 	}
+	if len(m.Membership) != 2 || m.Membership[1].From != d("2015-10-01") || len(m.Membership[1].Agencies) != 3 {
+		t.Errorf("membership %+v, want both versions in force in the period", m.Membership)
+	}
+	if later := r.MeasureMASH(nil, d("2016-01-01"), d("2016-03-31")); len(later.Membership) != 1 {
+		t.Errorf("membership in 2016 %+v, want the second version alone", later.Membership)
+	}
 	want := []MASHMonth{{Month: d("2015-09-01"), Members: 2, Active: 1, Contacts: 1}, {Month: d("2015-10-01"), Members: 3, Active: 3, Contacts: 1}}
 	if len(m.Months) != 2 || m.Months[0] != want[0] || m.Months[1] != want[1] {
 		t.Errorf("months %+v, want %+v", m.Months, want)

@@ -60,6 +60,15 @@ type MASHMeasures struct {
 	Contacts int
 	Agencies map[string]*MASHAgency
 	Months   []MASHMonth
+	// Membership is the versions of mash.agencies in force at some time in
+	// the period, oldest first; a zero From is from the beginning.
+	Membership []MASHMembers
+}
+
+// MASHMembers are the MASH's partner agencies from a day.
+type MASHMembers struct {
+	From     civil.Date `json:"from"`
+	Agencies []string   `json:"agencies"`
 }
 
 // MeasureMASH works out FD-12's measures from the requests made in the
@@ -80,6 +89,12 @@ func (r Rules) MeasureMASH(requests []domain.MASHRequest, from, to civil.Date) *
 	}
 	for _, a := range r.MASHMembers(to) {
 		agency(a)
+	}
+	versions := r.Policy.MASHAgencies
+	for i, v := range versions {
+		if !v.From.After(to) && (i == len(versions)-1 || versions[i+1].From.After(from)) {
+			m.Membership = append(m.Membership, MASHMembers{From: v.From, Agencies: v.Value})
+		}
 	}
 	for month := civil.Of(from.Year(), monthOf(from), 1); !month.After(to); month = month.AddMonths(1) {
 		end := month.AddMonths(1).AddDays(-1)

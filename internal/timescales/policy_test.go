@@ -81,6 +81,8 @@ func TestLoadPolicyNamesTheBadSetting(t *testing.T) {
 		{`{"wd.counting": [{"from": null, "value": {"default": "day1"}}]}`, `wd.counting[0].value: default: "day1" is not day0 or inclusive`},
 		{`{"wd.counting": [{"from": null, "value": {"default": "day0", "rules": {"CP-99": "inclusive"}}}]}`, `"CP-99" is not a rule ID`},
 		{`{"plo.max_weeks": [{"from": null, "value": 0}]}`, "plo.max_weeks[0].value: 0 must be a positive number of weeks"},
+		{`{"mash.agencies": [{"from": null, "value": ["police", "childrens_social_care"]}]}`, `mash.agencies[0].value: "childrens_social_care" is not a partner agency`},
+		{`{"mash.agencies": [{"from": null, "value": ["police", "fire"]}]}`, `"fire" is not a partner agency`},
 		{`[1, 2]`, "policy: json: cannot unmarshal array"},
 	}
 	for _, tt := range tests {
