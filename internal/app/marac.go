@@ -418,21 +418,29 @@ type maracFormPageData struct {
 	Version                                        int
 }
 
-// renderMARACForm shows a MARAC form; victims are the choice of victim, for
-// a new case.
-func (a *App) renderMARACForm(w http.ResponseWriter, r *http.Request, status int, p maracFormPageData, qs []question, victims []web.Option) {
+// renderMARACForm shows a MARAC form; fam offers the choices from a
+// child's family, for a new case.
+func (a *App) renderMARACForm(w http.ResponseWriter, r *http.Request, status int, p maracFormPageData, qs []question, fam *maracFamily) {
 	teams, profs, err := a.DB.Workforce(r.Context())
 	if err != nil {
 		a.serverError(w, r, err)
 		return
 	}
-	if victims != nil {
-		f := p.Form.Field("victim_id", "Who is the victim?")
-		f.Hint, f.Options = "The adult the MARAC case is about, from the child’s family", victims
-		p.Controls = append(p.Controls, control{Partial: "radios", Field: f})
-	}
 	for _, q := range qs {
-		p.Controls = append(p.Controls, controlOf(q, p.Form, nil, teams, profs))
+		switch {
+		case fam != nil && q.Name == "victim_id":
+			f := p.Form.Field(q.Name, q.Label)
+			f.Hint, f.Options = q.Hint, fam.victims
+			p.Controls = append(p.Controls, control{Partial: "radios", Field: f})
+		case fam != nil && q.Name == "children":
+			if len(fam.siblings) > 0 {
+				f := p.Form.Field(q.Name, q.Label)
+				f.Hint, f.Options = q.Hint, fam.siblings
+				p.Controls = append(p.Controls, control{Partial: "checkboxes", Field: f})
+			}
+		default:
+			p.Controls = append(p.Controls, controlOf(q, p.Form, nil, teams, profs))
+		}
 	}
 	if v, err := strconv.Atoi(p.Form.Values.Get("version")); err == nil {
 		p.Version = v
@@ -440,9 +448,20 @@ func (a *App) renderMARACForm(w http.ResponseWriter, r *http.Request, status int
 	a.Web.Render(w, r, status, "marac/form", p)
 }
 
-// maracVictims are the adults in a child's family, to choose the victim
-// from.
-func (a *App) maracVictims(ctx context.Context, cr *domain.ChildRecord) ([]web.Option, error) {
+// newMARACQuestions are the new case's: the victim and the brothers and
+// sisters to link, from the child's family, then the case's own.
+var newMARACQuestions = append([]question{
+	{"victim_id", "Who is the victim?", "The adult the MARAC case is about, from the child’s family", oneOf, "", nil, "Select the victim from the child’s family"},
+	{"children", "Which of the child’s brothers and sisters are linked to it too?", "Linking a child records the case on their file", someOf, "", nil, ""},
+}, maracCaseQuestions...)
+
+// maracFamily is a child's family as a new case offers it: the adults, one
+// of whom is the victim, and the brothers and sisters under 18.
+type maracFamily struct {
+	victims, siblings []web.Option
+}
+
+func (a *App) maracFamily(ctx context.Context, cr *domain.ChildRecord) (*maracFamily, error) {
 	var ids []int64
 	for _, rel := range cr.Relationships {
 		ids = append(ids, rel.RelatedPersonID)
@@ -452,20 +471,27 @@ func (a *App) maracVictims(ctx context.Context, cr *domain.ChildRecord) ([]web.O
 		return nil, err
 	}
 	today := a.today()
-	var out []web.Option
+	fam := &maracFamily{}
 	for _, rel := range cr.Relationships {
 		for _, rec := range recs {
-			if p := rec.(*domain.Person); p.ID == rel.RelatedPersonID && (p.DateOfBirth.IsZero() || p.DateOfBirth.AgeOn(today) >= 18) &&
-				!slices.ContainsFunc(out, func(o web.Option) bool { return o.Value == strconv.FormatInt(p.ID, 10) }) {
-				out = append(out, web.Option{Value: strconv.FormatInt(p.ID, 10), Text: p.Name() + " (" + strings.ToLower(describe(codes.RelationshipType, rel.Type)) + ")"})
+			p := rec.(*domain.Person)
+			id := strconv.FormatInt(p.ID, 10)
+			list := &fam.victims
+			if slices.Contains([]string{"sibling", "half_sibling", "step_sibling"}, rel.Type) {
+				list = &fam.siblings
 			}
+			adult := p.DateOfBirth.IsZero() || p.DateOfBirth.AgeOn(today) >= 18
+			if p.ID != rel.RelatedPersonID || adult != (list == &fam.victims) || slices.ContainsFunc(*list, func(o web.Option) bool { return o.Value == id }) {
+				continue
+			}
+			*list = append(*list, web.Option{Value: id, Text: p.Name() + " (" + strings.ToLower(describe(codes.RelationshipType, rel.Type)) + ")"})
 		}
 	}
-	return out, nil
+	return fam, nil
 }
 
 // newMARAC opens a child's record to record a MARAC case from it.
-func (a *App) newMARAC(w http.ResponseWriter, r *http.Request) (*childRequest, *domain.ChildRecord, []web.Option, bool) {
+func (a *App) newMARAC(w http.ResponseWriter, r *http.Request) (*childRequest, *domain.ChildRecord, *maracFamily, bool) {
 	if !a.allowed(w, r, access.RecordMARAC, "") {
 		return nil, nil, nil, false
 	}
@@ -473,12 +499,12 @@ func (a *App) newMARAC(w http.ResponseWriter, r *http.Request) (*childRequest, *
 	if !ok {
 		return nil, nil, nil, false
 	}
-	victims, err := a.maracVictims(r.Context(), cr)
+	fam, err := a.maracFamily(r.Context(), cr)
 	if err != nil {
 		a.serverError(w, r, err)
 		return nil, nil, nil, false
 	}
-	return c, cr, victims, true
+	return c, cr, fam, true
 }
 
 func (a *App) newMARACFormData(r *http.Request, c *childRequest, cr *domain.ChildRecord, form web.Form) maracFormPageData {
@@ -488,36 +514,57 @@ func (a *App) newMARACFormData(r *http.Request, c *childRequest, cr *domain.Chil
 }
 
 func (a *App) newMARACPage(w http.ResponseWriter, r *http.Request) {
-	c, cr, victims, ok := a.newMARAC(w, r)
+	c, cr, fam, ok := a.newMARAC(w, r)
 	if !ok {
 		return
 	}
-	a.renderMARACForm(w, r, http.StatusOK, a.newMARACFormData(r, c, cr, web.Form{Values: url.Values{}}), maracCaseQuestions, victims)
+	a.renderMARACForm(w, r, http.StatusOK, a.newMARACFormData(r, c, cr, web.Form{Values: url.Values{}}), newMARACQuestions, fam)
 }
 
 // newMARACPost records a case against the victim chosen, with the child
-// linked to it, together.
+// and the brothers and sisters chosen linked to it, together.
 func (a *App) newMARACPost(w http.ResponseWriter, r *http.Request) {
-	c, cr, victims, ok := a.newMARAC(w, r)
+	c, cr, fam, ok := a.newMARAC(w, r)
 	if !ok {
 		return
 	}
-	spec := &caseworkForm{Kind: "marac_case", Questions: maracCaseQuestions}
 	k, _ := domain.KindNamed("marac_case")
-	rec, errs := (&formRequest{spec: spec, kind: k}).record(r.PostForm)
+	rec, errs := (&formRequest{spec: &caseworkForm{Kind: k.Name, Questions: maracCaseQuestions}, kind: k}).record(r.PostForm)
 	m := rec.(*domain.MARACCase)
+	offered := func(opts []web.Option, v string) bool { return slices.ContainsFunc(opts, func(o web.Option) bool { return o.Value == v }) }
 	victim := r.PostForm.Get("victim_id")
-	if !slices.ContainsFunc(victims, func(o web.Option) bool { return o.Value == victim }) {
-		errs = append(web.FieldErrors{{Field: "victim_id", Message: "Select the victim from the child’s family"}}, errs...)
+	if !offered(fam.victims, victim) {
+		errs.Add("victim_id", "Select the victim from the child’s family")
 	}
 	m.VictimID, _ = strconv.ParseInt(victim, 10, 64)
+	v := &maracCaseView{c: m, children: []int64{c.personID}}
+	for _, n := range r.PostForm["children"] {
+		if !offered(fam.siblings, n) {
+			errs.Add("children", "Choose from the child’s brothers and sisters")
+			continue
+		}
+		_, lerrs, err := a.maracLink(r, v, n, "children")
+		if err != nil {
+			a.serverError(w, r, err)
+			return
+		}
+		if errs = append(errs, lerrs...); len(lerrs) == 0 {
+			id, _ := strconv.ParseInt(n, 10, 64)
+			v.children = append(v.children, id)
+		}
+	}
 	if errs = withOwnErrors(errs, m); len(errs) == 0 {
 		var err error
 		errs, err = a.writeChange(r, func(tx *storage.Tx) error {
 			if err := tx.Insert(m); err != nil {
 				return err
 			}
-			return tx.Insert(&domain.MARACChild{PersonID: c.personID, MARACCaseID: m.ID})
+			for _, id := range v.children {
+				if err := tx.Insert(&domain.MARACChild{PersonID: id, MARACCaseID: m.ID}); err != nil {
+					return err
+				}
+			}
+			return nil
 		})
 		if err != nil {
 			a.serverError(w, r, err)
@@ -525,7 +572,8 @@ func (a *App) newMARACPost(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if len(errs) > 0 {
-		a.renderMARACForm(w, r, http.StatusUnprocessableEntity, a.newMARACFormData(r, c, cr, web.Form{Values: r.PostForm, Errors: spec.inOwnWords(errs)}), maracCaseQuestions, victims)
+		errs = (&caseworkForm{Questions: newMARACQuestions}).inOwnWords(errs)
+		a.renderMARACForm(w, r, http.StatusUnprocessableEntity, a.newMARACFormData(r, c, cr, web.Form{Values: r.PostForm, Errors: errs}), newMARACQuestions, fam)
 		return
 	}
 	http.Redirect(w, r, fmt.Sprintf("/marac/%d?saved=%s", m.ID, url.QueryEscape("MARAC case")), http.StatusSeeOther)

@@ -26,13 +26,24 @@ func TestMARAC(t *testing.T) {
 			t.Fatal(err)
 		}
 		mother := cases[0].VictimID
+		cr, err := db.ChildRecord(context.Background(), f.child)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var brother int64
+		for _, rel := range cr.Relationships {
+			if rel.Type == "sibling" {
+				brother = rel.RelatedPersonID
+			}
+		}
 		page := fmt.Sprintf("/children/%d/marac/new", f.child)
-		if res := worker.get(page); res.status != http.StatusOK || !strings.Contains(res.body, "Dana Example (mother)") {
+		if res := worker.get(page); res.status != http.StatusOK || !strings.Contains(res.body, "Dana Example (mother)") || !strings.Contains(res.body, "Max Example (brother or sister)") {
 			t.Fatalf("new case page: %d\n%s", res.status, res.body)
 		}
-		res := formPost(t, worker, page, formAnswers("hearing_date", "2025-11-20"))
+		res := formPost(t, worker, page, formAnswers("hearing_date", "2025-11-20", "children", "999999"))
 		if res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "govuk-error-summary") || !strings.Contains(res.body, "Select the victim from the child’s family") ||
-			!strings.Contains(res.body, "Enter the date the case was referred to the MARAC") || !strings.Contains(res.body, `value="20"`) {
+			!strings.Contains(res.body, "Enter the date the case was referred to the MARAC") || !strings.Contains(res.body, `value="20"`) ||
+			!strings.Contains(res.body, "Choose from the child’s brothers and sisters") {
 			t.Errorf("case without a victim or referral: %d\n%s", res.status, res.body)
 		}
 		res = formPost(t, worker, page, formAnswers("victim_id", fmt.Sprint(mother), "referral_date", "2025-11-03", "hearing_date", "2025-10-01"))
@@ -40,12 +51,13 @@ func TestMARAC(t *testing.T) {
 			t.Errorf("heard before it was referred: %d", res.status)
 		}
 		res = formPost(t, worker, page, formAnswers("victim_id", fmt.Sprint(mother), "referral_date", "2025-11-03", "hearing_date", "2025-11-20",
-			"agencies_present", "police", "agencies_present", "health", "information_shared_date", "2025-11-18"))
+			"agencies_present", "police", "agencies_present", "health", "information_shared_date", "2025-11-18", "children", fmt.Sprint(brother)))
 		if res.status != http.StatusSeeOther || !strings.HasPrefix(res.header.Get("Location"), "/marac/") {
 			t.Fatalf("case: %d %s\n%s", res.status, res.header.Get("Location"), res.body)
 		}
 		casePage, _, _ := strings.Cut(res.header.Get("Location"), "?")
-		if res = worker.get(casePage); res.status != http.StatusOK || !strings.Contains(res.body, "Dana Example") || !strings.Contains(res.body, "Ellie Example") {
+		if res = worker.get(casePage); res.status != http.StatusOK || !strings.Contains(res.body, "Dana Example") || !strings.Contains(res.body, "Ellie Example") ||
+			!strings.Contains(res.body, "Max Example") {
 			t.Errorf("case page: %d\n%s", res.status, res.body)
 		}
 
