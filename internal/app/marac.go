@@ -531,7 +531,9 @@ func (a *App) newMARACPost(w http.ResponseWriter, r *http.Request) {
 	k, _ := domain.KindNamed("marac_case")
 	rec, errs := (&formRequest{spec: &caseworkForm{Kind: k.Name, Questions: maracCaseQuestions}, kind: k}).record(r.PostForm)
 	m := rec.(*domain.MARACCase)
-	offered := func(opts []web.Option, v string) bool { return slices.ContainsFunc(opts, func(o web.Option) bool { return o.Value == v }) }
+	offered := func(opts []web.Option, v string) bool {
+		return slices.ContainsFunc(opts, func(o web.Option) bool { return o.Value == v })
+	}
 	victim := r.PostForm.Get("victim_id")
 	if !offered(fam.victims, victim) {
 		errs.Add("victim_id", "Select the victim from the child’s family")
