@@ -175,7 +175,7 @@ func TestCaseworkBrowser(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#username"), "manager"),
 		chromedp.SendKeys(chromedp.CSS("#password"), password),
 		chromedp.Click(chromedp.CSS("form button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS("main")),
+		chromedp.WaitVisible(chromedp.CSS(`a[href="/sign-out"]`)), // signed in: the sign-in page has a main too
 	)
 	hub := fmt.Sprintf("%s/children/%d/casework", base, ruby)
 	run("open the casework", chromedp.Navigate(hub), chromedp.WaitVisible(chromedp.CSS("main h1")))
