@@ -128,6 +128,29 @@ func (a *App) maracPeriods(r *http.Request) (period, baseline casework.Window, e
 	return casework.Window{From: from, To: to}, casework.Window{From: bFrom, To: bTo}, errs
 }
 
+// maracActionsOwned are the user's open MARAC actions, soonest due first,
+// for their home page.
+func (a *App) maracActionsOwned(r *http.Request, u *access.User) (web.Table, error) {
+	acts, err := a.DB.MARACActionsOpen(r.Context(), u.ProfessionalID)
+	if err != nil || len(acts) == 0 {
+		return web.Table{}, err
+	}
+	t := web.Table{Caption: "Actions the MARAC gave you, not yet done", Columns: []web.Column{{Header: "Action"}, {Header: "Due"}}}
+	see := access.Decide(u, access.ViewMARAC, nil).Allowed
+	for _, act := range acts {
+		what := web.Cell{Text: act.Action}
+		if see {
+			what.Href = fmt.Sprintf("/marac/%d", act.MARACCaseID)
+		}
+		due := longDate(act.DueDate)
+		if casework.ActionDeadline(&act).Overdue(a.today()) {
+			due += " (overdue)"
+		}
+		t.Rows = append(t.Rows, []web.Cell{what, {Text: due}})
+	}
+	return t, nil
+}
+
 // maracCaseView is a case as the list, its page and the API show it.
 type maracCaseView struct {
 	c                 *domain.MARACCase

@@ -70,6 +70,10 @@ func TestMARAC(t *testing.T) {
 		if res.status != http.StatusSeeOther {
 			t.Errorf("action: %d\n%s", res.status, res.body)
 		}
+		// The owner sees it on their home page.
+		if res = worker.get("/"); !strings.Contains(res.body, "Your MARAC actions") || !strings.Contains(res.body, "1 December 2025 (overdue)") {
+			t.Errorf("home page has no overdue MARAC action")
+		}
 		// Linking: no such child, and a child already linked.
 		for number, want := range map[string]string{"": "Enter the child’s Waymark number", "999999": "There is no child with the number 999999", fmt.Sprint(f.child): "already linked"} {
 			if res = formPost(t, worker, casePage+"/children", formAnswers("child", number)); res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, want) {

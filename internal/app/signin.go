@@ -186,8 +186,11 @@ func (a *App) serverError(w http.ResponseWriter, r *http.Request, err error) {
 
 type homePage struct {
 	Page
-	Worklist         *homeWorklist
-	Allocations      web.Table
+	Worklist    *homeWorklist
+	Allocations web.Table
+	// MARACActions are the MARAC's actions the user owns and has not done
+	// (FD-11).
+	MARACActions     web.Table
 	BreakGlassUnseen int
 	Search           web.Form
 }
@@ -218,6 +221,10 @@ func (a *App) home(w http.ResponseWriter, r *http.Request) {
 		}
 		if len(as) == 0 {
 			p.Allocations = web.Table{}
+		}
+		if p.MARACActions, err = a.maracActionsOwned(r, u); err != nil {
+			a.serverError(w, r, err)
+			return
 		}
 		if p.Worklist, err = a.homeWorklist(r); err != nil {
 			a.serverError(w, r, err)

@@ -53,12 +53,21 @@ func readRange[T any, P interface {
 	*T
 	domain.Record
 }](ctx context.Context, db *DB, column string, from, to string) ([]T, error) {
+	return readWhere[T, P](ctx, db, column+" >= ? AND "+column+" < ? ORDER BY "+column+", id", from, to)
+}
+
+// readWhere reads the records of a kind that a WHERE clause (and its ORDER
+// BY) selects, through a prepared statement.
+func readWhere[T any, P interface {
+	*T
+	domain.Record
+}](ctx context.Context, db *DB, where string, args ...any) ([]T, error) {
 	ks := db.kinds[domain.KindOf(P(new(T))).Name]
-	s, err := db.reads.get(ctx, rebind(db.dialect, ks.sel+" WHERE "+column+" >= ? AND "+column+" < ? ORDER BY "+column+", id"))
+	s, err := db.reads.get(ctx, rebind(db.dialect, ks.sel+" WHERE "+where))
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", ks.kind.Table, err)
 	}
-	rows, err := s.QueryContext(ctx, from, to)
+	rows, err := s.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", ks.kind.Table, err)
 	}

@@ -23,6 +23,13 @@ func (db *DB) MARAC(ctx context.Context) ([]domain.MARACCase, []domain.MARACChil
 	return cases, children, actions, err
 }
 
+// MARACActionsOpen reads the MARAC's actions for children's social care
+// that a member of staff owns and has not done, soonest due first: their
+// home page lists them (FD-11).
+func (db *DB) MARACActionsOpen(ctx context.Context, ownerID int64) ([]domain.MARACAction, error) {
+	return readWhere[domain.MARACAction](ctx, db, "owner_id = ? AND completed_date IS NULL ORDER BY due_date, id", ownerID)
+}
+
 // MASHRequests reads the MASH information requests made from one instant
 // up to, not including, another (FD-12's measures).
 func (db *DB) MASHRequests(ctx context.Context, from, to time.Time) ([]domain.MASHRequest, error) {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/waymark-care/waymark/internal/civil"
+	"github.com/waymark-care/waymark/internal/domain"
 	"github.com/waymark-care/waymark/internal/storage"
 	"github.com/waymark-care/waymark/internal/storage/storagetest"
 )
@@ -39,6 +40,24 @@ func TestMARACAndMASHRecords(t *testing.T) {
 		}
 		if len(victim.MARACCases) != 0 {
 			t.Errorf("victim's record has cases %+v", victim.MARACCases)
+		}
+		// The fixture's one action is done: its owner has none open.
+		if open, err := db.MARACActionsOpen(ctx, w.Worker.ID); err != nil || len(open) != 0 {
+			t.Errorf("open actions %v, %v", open, err)
+		}
+		err = db.Write(ctx, storagetest.Change, func(tx *storage.Tx) error {
+			for _, due := range []string{"2019-03-01", "2019-02-20"} {
+				if err := tx.Insert(&domain.MARACAction{MARACCaseID: cases[0].ID, Action: "See the children.", OwnerID: w.Worker.ID, DueDate: civil.MustParse(due)}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if open, err := db.MARACActionsOpen(ctx, w.Worker.ID); err != nil || len(open) != 2 || open[0].DueDate != civil.MustParse("2019-02-20") {
+			t.Errorf("open actions %+v, %v: want two, soonest due first", open, err)
 		}
 		day := civil.MustParse("2019-01-07").Time()
 		got, err := db.MASHRequests(ctx, day, day.Add(24*time.Hour))
