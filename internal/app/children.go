@@ -531,7 +531,7 @@ func forEachKind(cr *domain.ChildRecord, fn func(kind string, list reflect.Value
 	}
 }
 
-// namesOf maps ids of professionals or teams to their names.
+// namesOf maps ids of professionals, teams or people to their names.
 func namesOf(a *App, r *http.Request, kind string, ids []int64) (map[int64]string, error) {
 	slices.Sort(ids)
 	recs, err := a.DB.GetMany(r.Context(), kind, slices.Compact(ids))
@@ -545,6 +545,8 @@ func namesOf(a *App, r *http.Request, kind string, ids []int64) (map[int64]strin
 			names[x.ID] = x.Name
 		case *domain.Team:
 			names[x.ID] = x.Name
+		case *domain.Person:
+			names[x.ID] = x.Name()
 		}
 	}
 	return names, nil

@@ -87,20 +87,6 @@ func (a *App) maracRecords(ctx context.Context) (casework.MARACRecords, error) {
 	return casework.MARACRecords{Cases: cases, Children: children, Actions: actions}, err
 }
 
-// personNames names people by ID.
-func (a *App) personNames(ctx context.Context, ids []int64) (map[int64]string, error) {
-	slices.Sort(ids)
-	recs, err := a.DB.GetMany(ctx, "person", slices.Compact(ids))
-	if err != nil {
-		return nil, err
-	}
-	names := map[int64]string{}
-	for _, rec := range recs {
-		names[rec.Base().ID] = rec.(*domain.Person).Name()
-	}
-	return names, nil
-}
-
 // allowed answers a request the user's role may not make: 403, as a
 // problem for the API.
 func (a *App) allowed(w http.ResponseWriter, r *http.Request, action access.Action, why string) bool {
@@ -232,7 +218,7 @@ func (a *App) maracCases(w http.ResponseWriter, r *http.Request) (period, baseli
 	for _, c := range recs.Cases {
 		victims = append(victims, c.VictimID)
 	}
-	names, err := a.personNames(r.Context(), victims)
+	names, err := namesOf(a, r, "person", victims)
 	if err != nil {
 		a.serverError(w, r, err)
 		return
@@ -351,7 +337,7 @@ func (a *App) maracCase(w http.ResponseWriter, r *http.Request) (*maracCaseView,
 		a.Web.Error(w, r, http.StatusNotFound)
 		return nil, false
 	}
-	names, err := a.personNames(r.Context(), []int64{recs.Cases[i].VictimID})
+	names, err := namesOf(a, r, "person", []int64{recs.Cases[i].VictimID})
 	if err != nil {
 		a.serverError(w, r, err)
 		return nil, false
@@ -393,7 +379,7 @@ func (a *App) maracCasePage(w http.ResponseWriter, r *http.Request) {
 	}
 	// A linked child is named only to those who may see their record.
 	p.Children = web.Table{Caption: "Children linked", Columns: []web.Column{{Header: "Child"}}}
-	names, err := a.personNames(r.Context(), slices.Clone(v.children))
+	names, err := namesOf(a, r, "person", slices.Clone(v.children))
 	if err != nil {
 		a.serverError(w, r, err)
 		return
