@@ -149,28 +149,30 @@ type maracCaseView struct {
 
 func maracViews(recs casework.MARACRecords, names map[int64]string, today civil.Date) []maracCaseView {
 	out := make([]maracCaseView, len(recs.Cases))
+	at := make(map[int64]*maracCaseView, len(recs.Cases))
 	for i := range recs.Cases {
 		c := &recs.Cases[i]
-		v := maracCaseView{c: c, victim: names[c.VictimID], previous: casework.PreviousHearing(c, recs.Cases)}
-		for _, l := range recs.Children {
-			if l.MARACCaseID == c.ID {
-				v.children = append(v.children, l.PersonID)
-			}
+		out[i] = maracCaseView{c: c, victim: names[c.VictimID], previous: casework.PreviousHearing(c, recs.Cases)}
+		at[c.ID] = &out[i]
+	}
+	for _, l := range recs.Children {
+		if v := at[l.MARACCaseID]; v != nil {
+			v.children = append(v.children, l.PersonID)
 		}
-		for _, act := range recs.Actions {
-			if act.MARACCaseID != c.ID {
-				continue
-			}
-			v.actions = append(v.actions, act)
-			d := casework.ActionDeadline(&act)
-			if !d.Done.IsZero() {
-				v.actionsDone++
-			}
-			if d.Overdue(today) {
-				v.late++
-			}
+	}
+	for _, act := range recs.Actions {
+		v := at[act.MARACCaseID]
+		if v == nil {
+			continue
 		}
-		out[i] = v
+		v.actions = append(v.actions, act)
+		d := casework.ActionDeadline(&act)
+		if !d.Done.IsZero() {
+			v.actionsDone++
+		}
+		if d.Overdue(today) {
+			v.late++
+		}
 	}
 	return out
 }
@@ -250,8 +252,11 @@ func maracMeasureRows(m *casework.MARACMeasures) []measureRow {
 		if reduction >= casework.F044Reduction {
 			verdict = "met"
 		}
-		row.Note = fmt.Sprintf("%.0f%% lower than the baseline; the target of a quarter lower is a rate of %.1f%% or less: %s",
-			100*reduction, casework.TargetPercent(baseline), verdict)
+		change := fmt.Sprintf("%.0f%% lower than the baseline", 100*reduction)
+		if reduction < 0 {
+			change = fmt.Sprintf("%.0f%% higher than the baseline", -100*reduction)
+		}
+		row.Note = fmt.Sprintf("%s; the target of a quarter lower is a rate of %.1f%% or less: %s", change, casework.TargetPercent(baseline), verdict)
 		return row
 	}
 	rows := []measureRow{
@@ -375,7 +380,11 @@ func (a *App) maracCasePage(w http.ResponseWriter, r *http.Request) {
 		{Key: "Heard", Value: cmp.Or(longDate(c.HearingDate), "Not yet heard")}, {Key: "A repeat case (heard within 12 months of an earlier hearing)", Value: repeat},
 		{Key: "Agencies present", Value: agencies}, {Key: "Children’s social care shared its information", Value: cmp.Or(longDate(c.InformationSharedDate), "Not yet")}}
 	if p.Record {
-		p.Summary[0].ChangeHref = fmt.Sprintf("/marac/%d/edit/%d", c.ID, c.ID)
+		for i := range p.Summary {
+			if i != 3 { // whether it is a repeat is derived
+				p.Summary[i].ChangeHref = fmt.Sprintf("/marac/%d/edit/%d", c.ID, c.ID)
+			}
+		}
 	}
 	// A linked child is named only to those who may see their record.
 	p.Children = web.Table{Caption: "Children linked", Columns: []web.Column{{Header: "Child"}}}

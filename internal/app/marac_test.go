@@ -9,6 +9,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/waymark-care/waymark/internal/casework"
 	"github.com/waymark-care/waymark/internal/storage"
 	"github.com/waymark-care/waymark/internal/storage/storagetest"
 )
@@ -125,6 +126,10 @@ func TestMARAC(t *testing.T) {
 		if a := rows[1].(map[string]any); a["numerator"] != 1.0 || a["denominator"] != 2.0 {
 			t.Errorf("definition A in 2019: %v", a)
 		}
+		// No case was heard in 2018: no baseline rate to fall from.
+		if f044 := rows[2].(map[string]any); f044["note"] != "No baseline rate to measure from" {
+			t.Errorf("F044 %v", f044)
+		}
 		if act := rows[6].(map[string]any); act["numerator"] != 2.0 || act["denominator"] != 2.0 {
 			t.Errorf("actions on time in 2019: %v", act)
 		}
@@ -132,6 +137,24 @@ func TestMARAC(t *testing.T) {
 			t.Errorf("measures CSV: %s", res.body)
 		}
 	})
+}
+
+// TestMARACProgress: F044's progress says which way the rate moved and
+// whether it met the target of a quarter lower (FD-11).
+func TestMARACProgress(t *testing.T) {
+	for _, tt := range []struct {
+		baseline, now casework.Ratio
+		want          string
+	}{
+		{casework.Ratio{N: 40, D: 100}, casework.Ratio{N: 30, D: 100}, "25% lower than the baseline; the target of a quarter lower is a rate of 30.0% or less: met"},
+		{casework.Ratio{N: 40, D: 100}, casework.Ratio{N: 34, D: 100}, "15% lower than the baseline; the target of a quarter lower is a rate of 30.0% or less: not yet met"},
+		{casework.Ratio{N: 20, D: 100}, casework.Ratio{N: 30, D: 100}, "50% higher than the baseline; the target of a quarter lower is a rate of 15.0% or less: not yet met"},
+	} {
+		m := &casework.MARACMeasures{Baseline: casework.MARACRates{Repeat: tt.baseline}, Period: casework.MARACRates{Repeat: tt.now}}
+		if got := maracMeasureRows(m)[2].Note; got != tt.want {
+			t.Errorf("%v to %v: %q, want %q", tt.baseline, tt.now, got, tt.want)
+		}
+	}
 }
 
 // TestMASH: a request to a MASH partner about a contact and its answer, on
