@@ -386,13 +386,15 @@ func (a *App) maracCasePage(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	// A linked child is named only to those who may see their record.
+	// A linked child is named only to those who may see their record, and
+	// each child named is in the access log, as a search result is.
 	p.Children = web.Table{Caption: "Children linked", Columns: []web.Column{{Header: "Child"}}}
 	names, err := namesOf(a, r, "person", slices.Clone(v.children))
 	if err != nil {
 		a.serverError(w, r, err)
 		return
 	}
+	var named []*audit.Access
 	for _, id := range v.children {
 		facts, err := a.DB.AccessFacts(r.Context(), id, u.ID, a.now())
 		if err != nil {
@@ -400,10 +402,15 @@ func (a *App) maracCasePage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		cell := web.Cell{Text: "A child whose record you cannot see"}
-		if access.Decide(u, access.ViewRecord, facts).Allowed {
+		if d := access.Decide(u, access.ViewRecord, facts); d.Allowed {
 			cell = web.Cell{Text: names[id], Href: fmt.Sprintf("/children/%d", id)}
+			named = append(named, &audit.Access{UserID: u.ID, Username: u.Username, Action: audit.Listed, PersonID: id, What: "MARAC case", How: string(d.How)})
 		}
 		p.Children.Rows = append(p.Children.Rows, []web.Cell{cell})
+	}
+	if err := a.DB.LogAccess(r.Context(), named...); err != nil {
+		a.serverError(w, r, err)
+		return
 	}
 	dir, err := a.directory(r.Context())
 	if err != nil {

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"github.com/waymark-care/waymark/internal/audit"
 	"net/http"
 	"strings"
 	"testing"
@@ -60,6 +61,11 @@ func TestMARAC(t *testing.T) {
 		if res = worker.get(casePage); res.status != http.StatusOK || !strings.Contains(res.body, "Dana Example") || !strings.Contains(res.body, "Ellie Example") ||
 			!strings.Contains(res.body, "Max Example") {
 			t.Errorf("case page: %d\n%s", res.status, res.body)
+		}
+		// The children it names are in the access log, as search results are.
+		logged, err := db.AccessLog(context.Background(), storage.AccessQuery{PersonID: brother, UserID: f.accounts["worker"].ID})
+		if err != nil || len(logged) == 0 || logged[0].What != "MARAC case" || logged[0].Action != audit.Listed {
+			t.Errorf("access log for a child named on the case: %v %+v", err, logged)
 		}
 
 		// An action for children's social care, wrongly then rightly.
