@@ -582,18 +582,7 @@ func (a *App) newMARACPost(w http.ResponseWriter, r *http.Request) {
 	}
 	if errs = withOwnErrors(errs, m); len(errs) == 0 {
 		var err error
-		errs, err = a.writeChange(r, func(tx *storage.Tx) error {
-			if err := tx.Insert(m); err != nil {
-				return err
-			}
-			for _, id := range v.children {
-				if err := tx.Insert(&domain.MARACChild{PersonID: id, MARACCaseID: m.ID}); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
+		if errs, err = a.insertMARACCase(r, m, v.children); err != nil {
 			a.serverError(w, r, err)
 			return
 		}
@@ -630,11 +619,23 @@ func (a *App) writeChange(r *http.Request, fn func(tx *storage.Tx) error) (web.F
 		}
 		return errs, nil
 	}
-	if conflict, ok := errors.AsType[*storage.ConflictError](err); ok {
-		errs.Add("version", conflict.Error()+". Open the form again to see what changed")
-		return errs, nil
-	}
-	return nil, err
+	return saveErrors(nil, err)
+}
+
+// insertMARACCase records a new case with the children linked to it,
+// together.
+func (a *App) insertMARACCase(r *http.Request, m *domain.MARACCase, children []int64) (web.FieldErrors, error) {
+	return a.writeChange(r, func(tx *storage.Tx) error {
+		if err := tx.Insert(m); err != nil {
+			return err
+		}
+		for _, id := range children {
+			if err := tx.Insert(&domain.MARACChild{PersonID: id, MARACCaseID: m.ID}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // saveOrUpdate stores a new record, or an existing one at its version.
@@ -876,7 +877,6 @@ func (a *App) maracCreateAPI(w http.ResponseWriter, r *http.Request) {
 	errs := decodeRecord(body, m, false)
 	*m.Base() = domain.Entity{}
 	v := &maracCaseView{c: m}
-	var links []domain.Record
 	for _, n := range children {
 		link, lerrs, err := a.maracLink(r, v, n, "children")
 		if err != nil {
@@ -884,24 +884,12 @@ func (a *App) maracCreateAPI(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if errs = append(errs, lerrs...); link != nil {
-			links = append(links, link)
 			v.children = append(v.children, link.(*domain.MARACChild).PersonID)
 		}
 	}
 	if len(errs) == 0 {
 		var err error
-		errs, err = a.writeChange(r, func(tx *storage.Tx) error {
-			if err := tx.Insert(m); err != nil {
-				return err
-			}
-			for _, l := range links {
-				l.(*domain.MARACChild).MARACCaseID = m.ID
-				if err := tx.Insert(l); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
+		errs, err = a.insertMARACCase(r, m, v.children)
 		if err != nil {
 			a.serverError(w, r, err)
 			return
