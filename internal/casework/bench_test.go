@@ -44,6 +44,24 @@ func BenchmarkLists(b *testing.B) {
 			}
 		}
 	})
+	// The front door's worklist reads the window's contacts, then the
+	// records of the children still waiting (FD-02).
+	b.Run("front-door", func(b *testing.B) {
+		var n int
+		defer cpuPerOp(b)()
+		for b.Loop() {
+			contacts, err := db.ContactsReceived(ctx, w.From.Time(), w.To.AddDays(1).Time())
+			if err != nil {
+				b.Fatal(err)
+			}
+			rep, err := rules.FrontDoorTasks(ctx, db, contacts, w, casework.Filter{}, dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			n = len(rep.Rows)
+		}
+		b.ReportMetric(float64(n), "entries")
+	})
 	b.Run("approvals", func(b *testing.B) {
 		var n int
 		defer cpuPerOp(b)()
