@@ -9,6 +9,7 @@ import (
 
 	"github.com/waymark-care/waymark/internal/access"
 	"github.com/waymark-care/waymark/internal/casework"
+	"github.com/waymark-care/waymark/internal/chronology"
 	"github.com/waymark-care/waymark/internal/civil"
 	"github.com/waymark-care/waymark/internal/codes"
 	"github.com/waymark-care/waymark/internal/domain"
@@ -86,6 +87,16 @@ func keyEventOf(r *http.Request, cr *domain.ChildRecord, k *domain.KeyEvent) boo
 	}
 	k.RecordKind, k.RecordID, k.EventDate = r.PathValue("kind"), id, day
 	return casework.KeyMark(cr, k.RecordKind, id, day) != nil || len(casework.CheckKeyEvent(cr, k)) == 0
+}
+
+// keyEventTitle is the title of the chronology's event a key mark is on.
+func keyEventTitle(cr *domain.ChildRecord, k *domain.KeyEvent) string {
+	for _, e := range chronology.Build(cr, nil, chronology.Filter{}) {
+		if e.Kind == k.RecordKind && e.RecordID == k.RecordID && e.Date == k.EventDate {
+			return e.Title
+		}
+	}
+	return ""
 }
 
 // recordedBy fills in who recorded what a user saves and, for a case

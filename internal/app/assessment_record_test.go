@@ -169,6 +169,9 @@ func TestAssessmentRecord(t *testing.T) {
 		if res := worker.get(fmt.Sprintf("/children/%d/chronology/key/referral/%s/2025-11-04", ruby, s.id("referral"))); res.status != http.StatusNotFound {
 			t.Errorf("marking an event the chronology has not: %d", res.status)
 		}
+		if res := worker.get(key); !strings.Contains(res.body, "Mon 3 Nov 2025") || !strings.Contains(res.body, "Referral from") || !strings.Contains(res.body, "’s chronology</a>") {
+			t.Errorf("the key event's page does not say which event:\n%s", res.body)
+		}
 		if res := formPost(t, worker, key, formAnswers("reason", "The case began.")); res.status != http.StatusSeeOther || !strings.Contains(res.header.Get("Location"), "#chronology") {
 			t.Fatalf("marking a key event: %d\n%s", res.status, res.body)
 		}

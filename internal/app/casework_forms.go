@@ -339,6 +339,8 @@ type caseworkFormPage struct {
 	Blocked  string
 	Blockers []blocker
 	Links    []NavItem
+	// Back is the page the form was opened from.
+	Back NavItem
 }
 
 type blocker struct {
@@ -352,6 +354,19 @@ type formRequest struct {
 	spec   *caseworkForm
 	kind   *domain.Kind
 	before domain.Record // the record changed, or nil for a new one
+}
+
+// back is the page a form is opened from: the chronology for a key mark,
+// the oversight page for its own forms, else the casework page.
+func (fr *formRequest) back() NavItem {
+	name := fr.cr.Person.Name()
+	switch fr.spec {
+	case &keyEventForm, &unkeyEventForm:
+		return NavItem{Text: "Back to " + name + "’s chronology", Href: fmt.Sprintf("/children/%d#chronology", fr.c.personID)}
+	case &voiceForm, &driftReviewForm:
+		return NavItem{Text: "Back to " + name + "’s oversight", Href: fmt.Sprintf("/children/%d/oversight", fr.c.personID)}
+	}
+	return NavItem{Text: "Back to " + name + "’s casework", Href: fmt.Sprintf("/children/%d/casework", fr.c.personID)}
 }
 
 func (fr *formRequest) title() string {
@@ -407,7 +422,7 @@ func (a *App) caseworkFormPage(w http.ResponseWriter, r *http.Request) {
 
 func (a *App) renderCaseworkForm(w http.ResponseWriter, r *http.Request, status int, fr *formRequest, form web.Form) {
 	p := caseworkFormPage{Page: a.page(r, ""), Child: fr.cr.Person.Name(), ChildID: fr.c.personID, Title: fr.title(), Form: form, Spec: fr.spec,
-		Action: r.URL.Path, Blocked: cmp.Or(fr.spec.Blocked, "Put these right first")}
+		Action: r.URL.Path, Blocked: cmp.Or(fr.spec.Blocked, "Put these right first"), Back: fr.back()}
 	if fr.before != nil {
 		p.Version = fr.before.Base().Version
 		if v, err := strconv.Atoi(form.Values.Get("version")); err == nil {
@@ -475,9 +490,13 @@ func (a *App) shownFacts(r *http.Request, fr *formRequest, values url.Values) (w
 		return nil, err
 	}
 	rec, _ := fr.record(values)
+	fixed(r, fr.cr, rec) // what a fixed form's path says: the event a key mark is on
 	rules.Prepare(fr.cr, rec)
 	fields := jsonFields(rec)
 	var out web.SummaryList
+	if k, ok := rec.(*domain.KeyEvent); ok {
+		out = append(out, web.SummaryRow{Key: "Event", Value: keyEventTitle(fr.cr, k)})
+	}
 	for _, q := range fr.spec.Questions {
 		if q.Type == shown {
 			out = append(out, web.SummaryRow{Key: q.Label, Value: cmp.Or(shownValue(q, fields[q.Name]), q.Missing, "Not recorded")})
