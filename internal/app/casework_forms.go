@@ -497,10 +497,19 @@ func (a *App) shownFacts(r *http.Request, fr *formRequest, values url.Values) (w
 	if k, ok := rec.(*domain.KeyEvent); ok {
 		out = append(out, web.SummaryRow{Key: "Event", Value: keyEventTitle(fr.cr, k)})
 	}
+	levels, err := a.thresholdLevels(r.Context(), rec)
+	if err != nil {
+		return nil, err
+	}
 	for _, q := range fr.spec.Questions {
-		if q.Type == shown {
-			out = append(out, web.SummaryRow{Key: q.Label, Value: cmp.Or(shownValue(q, fields[q.Name]), q.Missing, "Not recorded")})
+		if q.Type != shown {
+			continue
 		}
+		value := shownValue(q, fields[q.Name])
+		if v, ok := fields[q.Name].(string); ok && q.List == codes.ThresholdLevel && levels[v] != "" {
+			value = levels[v] // the authority's own continuum
+		}
+		out = append(out, web.SummaryRow{Key: q.Label, Value: cmp.Or(value, q.Missing, "Not recorded")})
 	}
 	return out, nil
 }

@@ -263,6 +263,25 @@ func (a *App) offerThresholdLevels(ctx context.Context, qs []question, controls 
 	return nil
 }
 
+// thresholdLevels are the words for the levels of the threshold guidance
+// in force on a contact's day; nil for any other record.
+func (a *App) thresholdLevels(ctx context.Context, rec domain.Record) (map[string]string, error) {
+	c, ok := rec.(*domain.Contact)
+	if !ok {
+		return nil, nil
+	}
+	eng, err := a.Engine(ctx)
+	if err != nil {
+		return nil, err
+	}
+	g, _ := eng.Policy.ThresholdGuidance.At(casework.DayOf(c.ContactAt))
+	words := map[string]string{}
+	for _, l := range g.Levels {
+		words[l.Value] = l.Description
+	}
+	return words, nil
+}
+
 func (a *App) newContactPost(w http.ResponseWriter, r *http.Request) {
 	u := a.CurrentUser(r)
 	if !mayRecordNewChild(u) {

@@ -219,7 +219,8 @@ func TestContactFormOffersGuidanceLevels(t *testing.T) {
 		{form, []string{`value="targeted"`, "Specialist: child in need or protection", "Guidance in force: Continuum 2025"}, []string{`value="child_in_need"`, `value="level_2"`}},
 		{form + "?contact_at-day=3&contact_at-month=3&contact_at-year=2025", []string{`value="level_2"`, "Guidance in force: Continuum 2014"}, []string{`value="targeted"`}},
 		{"/contacts/new", []string{`value="specialist"`}, []string{`value="child_protection"`}},
-		{fmt.Sprintf("/children/%d/casework/contact-decision/%d", ruby, id(old)), []string{`value="level_3"`, "Level 2: targeted"}, []string{`value="targeted"`}},
+		// The level the referrer saw is shown in the guidance's own words.
+		{fmt.Sprintf("/children/%d/casework/contact-decision/%d", ruby, id(old)), []string{`value="level_3"`, "Level 2: targeted\n    </dd>"}, []string{`value="targeted"`, "level_2\n    </dd>"}},
 	} {
 		res := worker.get(c.page)
 		if res.status != http.StatusOK {
