@@ -76,18 +76,6 @@ func (c *Counts) add(it *timescales.Item, p timescales.Period) {
 	}
 }
 
-func (c *Counts) plus(o Counts) {
-	c.Due += o.Due
-	c.DueOnTime += o.DueOnTime
-	c.DueLate += o.DueLate
-	c.DueOverdue += o.DueOverdue
-	c.DueMissed += o.DueMissed
-	c.DueNotYet += o.DueNotYet
-	c.Completed += o.Completed
-	c.CompletedOnTime += o.CompletedOnTime
-	c.CompletedLate += o.CompletedLate
-}
-
 // DuePercent is the share of items due in the period, and already due, that
 // were met on time; -1 if there were none.
 func (c Counts) DuePercent() int { return percent(c.DueOnTime, c.Due-c.DueNotYet) }

@@ -131,7 +131,6 @@ var (
 	cppEnd          = own("CPPendDate", func(p *ChildProtectionPlan) Date { return p.CPPendDate })
 	episodeStart    = ofEpisode[CINdetails](referralDate)
 	episodeEnd      = ofEpisode[CINdetails](closureDate)
-	episodeICPC     = own("DateOfInitialCPC", func(ep *CINdetails) Date { return ep.DateOfInitialCPC })
 )
 
 func perChild(f func(v *visit)) check  { return check{child: f} }

@@ -97,10 +97,9 @@ type record struct {
 }
 
 type childPlan struct {
-	person   record
-	records  []record // in order: each after any record it refers to
-	links    []link
-	episodes int
+	person  record
+	records []record // in order: each after any record it refers to
+	links   []link
 }
 
 // link sets a reference once the record it points to has an ID.
