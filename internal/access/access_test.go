@@ -240,3 +240,34 @@ func TestFamilyAndManagers(t *testing.T) {
 		t.Errorf("managers %v, want the team's and the service's managers once each", got)
 	}
 }
+
+// A family member's details are changed through the child (AC-15, FD-13,
+// XC-06): by whoever may record on the child's file, unless the member's
+// own record is restricted or is another child's the user may not see.
+func TestDecideFamilyMember(t *testing.T) {
+	parent := &Child{PersonID: 2000}
+	restricted := &Child{PersonID: 2001, Restricted: true}
+	sibling := &Child{PersonID: 2002, Involved: []Involvement{{ProfessionalID: 13, TeamID: 20, Role: "allocated_social_worker"}}}
+	ownSibling := &Child{PersonID: 2003, Involved: []Involvement{{ProfessionalID: 11, TeamID: 10, Role: "allocated_social_worker"}}}
+	for _, tc := range []struct {
+		name    string
+		user    *User
+		member  *Child
+		related bool
+		allowed bool
+	}{
+		{"the child's worker, a parent", worker, parent, true, true},
+		{"the child's manager, a parent", manager, parent, true, true},
+		{"not in the family", worker, parent, false, false},
+		{"a worker who may not record on the child", otherWorker, parent, true, false},
+		{"an analyst", analyst, parent, true, false},
+		{"the police", police, parent, true, false},
+		{"a restricted relative", worker, restricted, true, false},
+		{"a sibling allocated elsewhere", worker, sibling, true, false},
+		{"a sibling the worker also has", worker, ownSibling, true, true},
+	} {
+		if d := DecideFamilyMember(tc.user, child(), tc.member, tc.related); d.Allowed != tc.allowed {
+			t.Errorf("%s: got %+v, want allowed %v", tc.name, d, tc.allowed)
+		}
+	}
+}

@@ -94,6 +94,29 @@ func Decide(u *User, a Action, c *Child) Decision {
 	return Decision{}
 }
 
+// DecideFamilyMember answers whether u may change the details of a member
+// of a child's family (their name, language, interpreter need), seen
+// through the child c: the member's record is member, and related says
+// whether they are currently in the child's family. Access follows the
+// child: whoever may record on the child's file may keep the family's
+// details right (AC-15, FD-13, XC-06). A family member whose own record is
+// restricted, or who is a child of the service the user may not see, is
+// changed only by those who may see their own record: a relative's record
+// is not opened through a child's.
+func DecideFamilyMember(u *User, c, member *Child, related bool) Decision {
+	child := Decide(u, AddCaseNote, c)
+	if !child.Allowed || !related || member == nil {
+		return Decision{}
+	}
+	if !member.Restricted && len(member.Involved) == 0 {
+		return child
+	}
+	if own := Decide(u, AddCaseNote, member); own.Allowed && own.How != GlassBroke {
+		return child
+	}
+	return Decision{}
+}
+
 // DecideUser answers user-level questions: whether u may read the access
 // log of the user with id subject (their own, or anyone's for auditors and
 // administrators investigating), or manage accounts.

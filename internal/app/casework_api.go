@@ -69,6 +69,12 @@ var caseworkResources = func() []caseworkResource {
 		// The MASH and the MARAC (marac.go).
 		{"mash-requests", "mash_request"},
 		{"marac-links", "marac_child"},
+		// The child's details and family (family.go): the child's own
+		// addresses, relationships, disabilities and immigration statuses.
+		{"addresses", "address"},
+		{"relationships", "relationship"},
+		{"disabilities", "disability"},
+		{"immigration-statuses", "immigration_status"},
 	} {
 		k, ok := domain.KindNamed(p.kind)
 		if !ok {
@@ -294,23 +300,7 @@ func (a *App) updateRecordAPI(k *domain.Kind, patch bool) http.HandlerFunc {
 		if before == nil {
 			return
 		}
-		body, ok := readBody(w, r)
-		if !ok {
-			return
-		}
-		rec := k.New()
-		if patch {
-			reflect.ValueOf(rec).Elem().Set(reflect.ValueOf(before).Elem())
-		}
-		errs := decodeRecord(body, rec, true)
-		if len(errs) > 0 {
-			web.WriteValidationProblem(w, r, errs)
-			return
-		}
-		version := rec.Base().Version
-		*rec.Base() = *before.Base()
-		rec.Base().Version = version
-		a.saveCasework(w, r, c, rec, before)
+		a.updateRecord(w, r, c, before, patch)
 	}
 }
 
@@ -498,14 +488,24 @@ func writeConflict(w http.ResponseWriter, r *http.Request, conflict *storage.Con
 // checkAndSave runs the workflow's checks on a record and stores it. It
 // returns the field errors that stopped it, or the error storing it.
 func (a *App) checkAndSave(r *http.Request, c *childRequest, rec, before domain.Record) (domain.Record, web.FieldErrors, error) {
+	return a.checkAndSaveWith(r, c, rec, before, nil)
+}
+
+// checkAndSaveWith is checkAndSave for a relationship to someone not yet
+// recorded: newRelative is checked with it and recorded first, in the same
+// transaction, and the relationship names them.
+func (a *App) checkAndSaveWith(r *http.Request, c *childRequest, rec, before domain.Record, newRelative *domain.Person) (domain.Record, web.FieldErrors, error) {
 	ctx := r.Context()
 	k := domain.KindOf(rec)
 	rec.Base().ID = 0
 	if before != nil {
 		rec.Base().ID = before.Base().ID
 	}
-	person := reflect.ValueOf(rec).Elem().FieldByName("PersonID")
-	person.SetInt(c.personID)
+	// A person's own details (the child's, or a family member's) belong to
+	// no one else; every other record is the child's.
+	if person := reflect.ValueOf(rec).Elem().FieldByName("PersonID"); person.IsValid() {
+		person.SetInt(c.personID)
+	}
 	cr, err := a.DB.ChildRecord(ctx, c.personID)
 	if err != nil {
 		return nil, nil, err
@@ -543,11 +543,42 @@ func (a *App) checkAndSave(r *http.Request, c *childRequest, rec, before domain.
 			}
 		}
 	}
+	switch v := rec.(type) {
+	case *domain.Person:
+		b, _ := before.(*domain.Person)
+		casework.RecordBirth(v, b)
+		add(casework.CheckPerson(v, a.today()))
+		if b != nil && v.Restricted != b.Restricted {
+			add([]domain.FieldError{{Field: "restricted", Message: "Who may see a record is changed by naming people on it (waymark users), not here"}})
+		}
+		if b != nil && v.LAChildID != b.LAChildID {
+			add([]domain.FieldError{{Field: "la_child_id", Message: "The authority’s child ID is given when the child is first recorded, and is not changed"}})
+		}
+	case *domain.Relationship:
+		b, _ := before.(*domain.Relationship)
+		fes, err := a.mayLink(r, c, v, b)
+		if err != nil {
+			return nil, nil, err
+		}
+		add(fes)
+	}
+	if newRelative != nil {
+		if invalid, _ := errors.AsType[*domain.ValidationError](domain.Validate(newRelative)); invalid != nil {
+			add(invalid.Errors)
+		}
+		add(casework.CheckPerson(newRelative, a.today()))
+	}
 	invalid, _ := errors.AsType[*domain.ValidationError](domain.Validate(rec))
 	rules.Prepare(cr, rec)
 	add(rules.CheckChange(cr, rec, household))
 	if invalid != nil {
-		add(invalid.Errors)
+		for _, e := range invalid.Errors {
+			// Whom a new relative's relationship names is known once they
+			// are recorded.
+			if newRelative == nil || e.Field != "related_person_id" {
+				add([]domain.FieldError{e})
+			}
+		}
 	}
 	add(ownReferences(cr, rec))
 	staff, err := a.directory(ctx)
@@ -562,6 +593,18 @@ func (a *App) checkAndSave(r *http.Request, c *childRequest, rec, before domain.
 		return nil, errs, nil
 	}
 	err = a.DB.Write(ctx, storage.Change{Actor: c.user.Username, At: a.now()}, func(tx *storage.Tx) error {
+		if newRelative != nil {
+			if err := tx.Insert(newRelative); err != nil {
+				return err
+			}
+			rec.(*domain.Relationship).RelatedPersonID = newRelative.ID
+		}
+		// A new address ends the one before (and a status the status before).
+		for _, old := range casework.Superseded(cr, rec) {
+			if err := tx.Update(old); err != nil {
+				return err
+			}
+		}
 		if before == nil {
 			return tx.Insert(rec)
 		}
@@ -633,6 +676,9 @@ func ownReferences(cr *domain.ChildRecord, rec domain.Record) []domain.FieldErro
 
 // recordsOf returns the child's records of a kind.
 func recordsOf(cr *domain.ChildRecord, kind string) []domain.Record {
+	if kind == "person" {
+		return []domain.Record{&cr.Person}
+	}
 	var out []domain.Record
 	forEachKind(cr, func(k string, list reflect.Value) {
 		if k != kind {
@@ -648,6 +694,11 @@ func recordsOf(cr *domain.ChildRecord, kind string) []domain.Record {
 // recordPath is a record's address in the API.
 func recordPath(personID int64, rec domain.Record) string {
 	k := domain.KindOf(rec)
+	if k.Name == "person" && rec.Base().ID == personID {
+		return fmt.Sprintf("/api/v1/children/%d", personID)
+	} else if k.Name == "person" {
+		return fmt.Sprintf("/api/v1/children/%d/family/%d", personID, rec.Base().ID)
+	}
 	for _, res := range caseworkResources {
 		if res.Kind == k {
 			return fmt.Sprintf("/api/v1/children/%d/%s/%d", personID, res.Path, rec.Base().ID)

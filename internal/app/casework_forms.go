@@ -92,6 +92,15 @@ type caseworkForm struct {
 	// what must be finished before a case closes.
 	Blocked   string
 	Questions []question
+	// Details makes the form one of the child's details and family
+	// (family.go), reached from the child's page and going back to it.
+	Details bool
+	// Family makes the form change a member of the child's family, named
+	// in the path and seen through the child (access.DecideFamilyMember).
+	Family bool
+	// NewPerson are questions about someone not yet recorded, asked with
+	// their relationship to the child and recorded with it.
+	NewPerson []question
 }
 
 var caseworkForms = []caseworkForm{
@@ -292,6 +301,107 @@ var caseworkForms = []caseworkForm{
 	}},
 }
 
+// The child's details and family (family.go; AC-07, AC-15, FD-13, XC-06).
+func init() {
+	caseworkForms = append(caseworkForms, []caseworkForm{
+		{Slug: "child-details", EditTitle: "Change the child’s details", Kind: "person", Details: true, Button: "Save the details", Questions: slices.Concat(
+			nameQuestions("the child’s"),
+			[]question{
+				{"date_of_birth", "Date of birth", "For example, 27 3 2015. For an unborn baby, leave blank and give the expected date", date, "", nil, ""},
+				{"expected_birth", "Expected date of birth", "For an unborn baby only", date, "", nil, ""},
+				{"date_of_death", "Date of death", "Leave blank unless the child has died", date, "", nil, ""},
+				{"sex", "Sex", "As on the birth or gender recognition certificate", oneOf, codes.Sex, nil, ""},
+				{"gender", "Gender identity", "", codeSelect, codes.GenderIdentity, nil, ""},
+				{"ethnicity", "Ethnicity", "", codeSelect, codes.Ethnicity, nil, ""},
+				{"nationality", "Nationality", "", text, "", nil, ""},
+			},
+			languageQuestions("Does the child need an interpreter?"),
+			[]question{
+				{"nhs_number", "NHS number", "10 digits without spaces, like 9434765919", text, "", nil, ""},
+				{"upn", "Unique pupil number (UPN)", "13 characters, like A123456789012", text, "", nil, ""},
+				{"upn_unknown", "If there is no UPN, why not?", "", codeSelect, codes.UPNUnknown, nil, ""},
+			})},
+		// A baby's birth: the date of birth replaces the expected date.
+		{Slug: "child-birth", EditTitle: "Record the birth", Kind: "person", Details: true, Button: "Record the birth", Needs: []string{"date_of_birth"},
+			Questions: slices.Concat([]question{
+				{"expected_birth", "Expected date of birth", "", shown, "", nil, ""},
+				{"date_of_birth", "Date of birth", "For example, 27 3 2026", date, "", nil, "Enter the date of birth"},
+				{"sex", "Sex", "As on the birth certificate", oneOf, codes.Sex, nil, ""},
+			}, nameQuestions("the baby’s"))},
+		{Slug: "family-member", Title: "Add a family member", Kind: "relationship", Details: true, Button: "Add the family member", Questions: slices.Concat(
+			[]question{{"related_person_id", "Their Waymark number, if they are already recorded", "In their details on their page, or after their name in a family’s list. Leave blank to record someone new", number, "", nil, ""}},
+			relationshipQuestions),
+			NewPerson: slices.Concat(nameQuestions("their"), []question{
+				{"date_of_birth", "Date of birth", "For example, 27 3 1990", date, "", nil, ""},
+				{"sex", "Sex", "", oneOf, codes.Sex, nil, ""},
+			}, languageQuestions("Do they need an interpreter?"))},
+		{Slug: "relationship", EditTitle: "Change the relationship", Kind: "relationship", Details: true, Button: "Save the relationship", Questions: relationshipQuestions},
+		{Slug: "relationship-end", EditTitle: "End the relationship", Kind: "relationship", Details: true, Button: "End the relationship", Needs: []string{"end_date"}, Questions: []question{
+			{"start_date", "From", "", shown, "", nil, ""},
+			{"end_date", "When did it end?", "For example, 27 3 2025. They are no longer counted in the child’s household or family after this day", date, "", nil, "Enter the date the relationship ended"},
+		}},
+		{Slug: "family-member-details", EditTitle: "Change a family member’s details", Kind: "person", Details: true, Family: true, Button: "Save their details", Questions: slices.Concat(
+			nameQuestions("their"),
+			[]question{
+				{"date_of_birth", "Date of birth", "For example, 27 3 1990", date, "", nil, ""},
+				{"date_of_death", "Date of death", "Leave blank unless they have died", date, "", nil, ""},
+				{"sex", "Sex", "", oneOf, codes.Sex, nil, ""},
+				{"ethnicity", "Ethnicity", "", codeSelect, codes.Ethnicity, nil, ""},
+			},
+			// A parent's language and interpreter need are what a conference's
+			// reports are checked against (AC-15).
+			languageQuestions("Do they need an interpreter?"),
+			[]question{{"nhs_number", "NHS number", "10 digits without spaces, like 9434765919", text, "", nil, ""}})},
+		// A new address ends the one before (casework.Superseded).
+		{Slug: "address", Title: "Record a new address", EditTitle: "Change the address", Kind: "address", Details: true, Button: "Save the address", Questions: []question{
+			{"address_type", "Type of address", "", oneOf, codes.AddressType, nil, ""},
+			{"line1", "Address line 1", "", text, "", nil, "Enter the first line of the address"},
+			{"line2", "Address line 2", "", text, "", nil, ""},
+			{"town", "Town or city", "", text, "", nil, ""},
+			{"postcode", "Postcode", "In capitals, like DN1 3BU", text, "", nil, ""},
+			{"start_date", "From", "For example, 27 3 2025. The address before ends the day before", date, "", nil, "Enter the date the child moved to this address"},
+			{"end_date", "To", "Leave blank while the child lives here", date, "", nil, ""},
+		}},
+		// FD-13: a contact's disability is filled in from these.
+		{Slug: "disability", Title: "Add a disability", Kind: "disability", Details: true, Button: "Add the disability", Questions: []question{
+			{"disability_code", "Type of disability", "", oneOf, codes.Disability, nil, "Select the type of disability"},
+		}},
+		{Slug: "immigration-status", Title: "Record an immigration status", EditTitle: "Change the immigration status", Kind: "immigration_status", Details: true, Button: "Save the status", Questions: []question{
+			{"status", "Immigration status", "", oneOf, codes.ImmigrationStatus, nil, "Select the immigration status"},
+			{"start_date", "From", "For example, 27 3 2025. The status before ends the day before", date, "", nil, "Enter the date the status started"},
+			{"end_date", "To", "Leave blank while it continues", date, "", nil, ""},
+		}},
+	}...)
+}
+
+// nameQuestions ask a person's names; whose is "the child’s", "their".
+func nameQuestions(whose string) []question {
+	return []question{
+		{"forename", "First name", "", text, "", nil, "Enter " + whose + " first name"},
+		{"surname", "Last name", "", text, "", nil, "Enter " + whose + " last name"},
+		{"known_as", "Known as", "A preferred or other name, found by the search too", text, "", nil, ""},
+	}
+}
+
+// languageQuestions ask a person's language and whether they need an
+// interpreter (asked in the words given).
+func languageQuestions(interpreter string) []question {
+	return []question{
+		{"first_language", "First language", "For example, English, Polish, British Sign Language", text, "", nil, ""},
+		{"interpreter_needed", interpreter, "Reports and meetings are then interpreted or translated", yesNo, "", nil, ""},
+	}
+}
+
+// relationshipQuestions ask how a family member is related to the child
+// and whether they live together: the household (AC-07, XC-06).
+var relationshipQuestions = []question{
+	{"relationship_type", "How are they related to the child?", "They are the child’s …", codeSelect, codes.RelationshipType, nil, "Select how they are related to the child"},
+	{"parental_responsibility", "Do they have parental responsibility for the child?", "", yesNo, "", nil, ""},
+	{"lives_with", "Do they live with the child?", "The people living with the child are their household, whose other children are assessed with them", yesNo, "", nil, ""},
+	{"start_date", "From", "For example, 27 3 2015. Leave blank if not known", date, "", nil, ""},
+	{"end_date", "To", "Leave blank while it continues", date, "", nil, ""},
+}
+
 func formNamed(slug string) *caseworkForm {
 	for i := range caseworkForms {
 		if caseworkForms[i].Slug == slug {
@@ -305,14 +415,24 @@ func formNamed(slug string) *caseworkForm {
 // its date): an error about anything else stops the step as a whole.
 func (f *caseworkForm) asks(field string) bool {
 	field = strings.TrimSuffix(field, "-time")
-	return slices.ContainsFunc(f.Questions, func(q question) bool { return q.Name == field && q.Type != shown })
+	return slices.ContainsFunc(f.all(), func(q question) bool { return q.Name == field && q.Type != shown })
 }
 
 func (f *caseworkForm) question(name string) question {
-	if i := slices.IndexFunc(f.Questions, func(q question) bool { return q.Name == name }); i >= 0 {
-		return f.Questions[i]
+	all := f.all()
+	if i := slices.IndexFunc(all, func(q question) bool { return q.Name == name }); i >= 0 {
+		return all[i]
 	}
 	return question{}
+}
+
+// all are the form's questions in the page's order: a new person's come
+// after the first question, which names someone already recorded.
+func (f *caseworkForm) all() []question {
+	if f.NewPerson == nil {
+		return f.Questions
+	}
+	return slices.Concat(f.Questions[:1], f.NewPerson, f.Questions[1:])
 }
 
 // control is a question ready for a partial: which partial, and its Field.
@@ -320,6 +440,8 @@ type control struct {
 	Partial string // textInput, textarea, dateInput, radios, select, checkboxes
 	Field   web.Field
 	Time    *web.Field // the time of a date and time
+	// Heading starts a part of the form, such as a new person's details.
+	Heading string
 }
 
 type caseworkFormPage struct {
@@ -366,6 +488,9 @@ func (fr *formRequest) back() NavItem {
 	case &voiceForm, &driftReviewForm:
 		return NavItem{Text: "Back to " + name + "’s oversight", Href: fmt.Sprintf("/children/%d/oversight", fr.c.personID)}
 	}
+	if fr.spec.Details {
+		return NavItem{Text: "Back to " + name, Href: fmt.Sprintf("/children/%d#family", fr.c.personID)}
+	}
 	return NavItem{Text: "Back to " + name + "’s casework", Href: fmt.Sprintf("/children/%d/casework", fr.c.personID)}
 }
 
@@ -397,7 +522,12 @@ func (a *App) caseworkFormRequest(w http.ResponseWriter, r *http.Request) (*form
 	}
 	k, _ := domain.KindNamed(spec.Kind)
 	fr := &formRequest{c: c, cr: cr, spec: spec, kind: k}
-	if editing {
+	switch {
+	case spec.Family:
+		if fr.before = a.familyMember(w, r, c, cr); fr.before == nil {
+			return nil, false
+		}
+	case editing:
 		if fr.before = findRecord(w, r, a, cr, k); fr.before == nil {
 			return nil, false
 		}
@@ -413,7 +543,7 @@ func (a *App) caseworkFormPage(w http.ResponseWriter, r *http.Request) {
 	// An edit starts from the record; a new record from what the link to
 	// the form knows (the casework page's next steps fill in the referral,
 	// the enquiry, the plan).
-	values := asked(r.URL.Query(), fr.spec.Questions)
+	values := asked(r.URL.Query(), fr.spec.all())
 	if fr.before != nil {
 		values = formValues(fr.before, fr.spec.Questions)
 	}
@@ -423,6 +553,9 @@ func (a *App) caseworkFormPage(w http.ResponseWriter, r *http.Request) {
 func (a *App) renderCaseworkForm(w http.ResponseWriter, r *http.Request, status int, fr *formRequest, form web.Form) {
 	p := caseworkFormPage{Page: a.page(r, ""), Child: fr.cr.Person.Name(), ChildID: fr.c.personID, Title: fr.title(), Form: form, Spec: fr.spec,
 		Action: r.URL.Path, Blocked: cmp.Or(fr.spec.Blocked, "Put these right first"), Back: fr.back()}
+	if member, ok := fr.before.(*domain.Person); ok && fr.spec.Family {
+		p.Title = "Change " + member.Name() + "’s details"
+	}
 	if fr.before != nil {
 		p.Version = fr.before.Base().Version
 		if v, err := strconv.Atoi(form.Values.Get("version")); err == nil {
@@ -443,10 +576,15 @@ func (a *App) renderCaseworkForm(w http.ResponseWriter, r *http.Request, status 
 		a.serverError(w, r, err)
 		return
 	}
-	for _, q := range fr.spec.Questions {
+	for _, q := range fr.spec.all() {
 		if q.Type != shown {
 			p.Controls = append(p.Controls, controlOf(q, form, fr.cr, teams, profs))
 		}
+	}
+	// Someone not yet recorded is asked for after the question naming
+	// someone who is, and the relationship after them.
+	if n := len(fr.spec.NewPerson); n > 0 && len(p.Controls) > n+1 {
+		p.Controls[1].Heading, p.Controls[n+1].Heading = "Or, if they are not yet recorded", "Their relationship to "+fr.cr.Person.Forename
 	}
 	// A contact's screening decision is on the guidance of the contact's day.
 	day := a.today()
@@ -895,6 +1033,10 @@ func (a *App) save(r *http.Request, fr *formRequest) (domain.Record, web.FieldEr
 	if len(errs) > 0 {
 		return nil, errs, nil
 	}
+	if fr.spec.NewPerson != nil {
+		body, errs := answers(r.PostForm, fr.spec.NewPerson)
+		return a.addFamilyMember(r, fr.c, rec.(*domain.Relationship), body, errs)
+	}
 	return a.checkAndSave(r, fr.c, rec, fr.before)
 }
 
@@ -912,7 +1054,11 @@ func (a *App) caseworkFormPost(w http.ResponseWriter, r *http.Request) {
 		a.renderCaseworkForm(w, r, http.StatusUnprocessableEntity, fr, web.Form{Values: r.PostForm, Errors: fr.spec.inOwnWords(errs)})
 		return
 	}
-	http.Redirect(w, r, fmt.Sprintf("/children/%d/casework?saved=%s", fr.c.personID, url.QueryEscape(domain.KindOf(rec).Title)), http.StatusSeeOther)
+	back := fmt.Sprintf("/children/%d/casework?saved=%s", fr.c.personID, url.QueryEscape(domain.KindOf(rec).Title))
+	if fr.spec.Details {
+		back = fmt.Sprintf("/children/%d?saved=%s#family", fr.c.personID, url.QueryEscape(domain.KindOf(rec).Title))
+	}
+	http.Redirect(w, r, back, http.StatusSeeOther)
 }
 
 // saveErrors turns a form's failed save into what the form shows: a change
@@ -942,7 +1088,7 @@ func (f *caseworkForm) inOwnWords(errs web.FieldErrors) web.FieldErrors {
 			errs[i].Message = cmp.Or(f.question(e.Field).Missing, e.Message)
 		}
 	}
-	return inFormOrder(errs, f.Questions)
+	return inFormOrder(errs, f.all())
 }
 
 // inFormOrder orders errors as the questions are, as the error summary
@@ -1013,7 +1159,7 @@ func (a *App) caseworkHub(w http.ResponseWriter, r *http.Request) {
 	p := caseworkHubPage{Page: a.page(r, ""), Child: cr.Person.Name(), ChildID: c.personID, Saved: r.URL.Query().Get("saved"),
 		Records: recordRows(cr, rules, h, a.today())}
 	for _, f := range caseworkForms {
-		if h.write && f.Title != "" {
+		if h.write && f.Title != "" && !f.Details {
 			p.Steps = append(p.Steps, NavItem{Text: f.Title, Href: h.base + "casework/" + f.Slug})
 		}
 	}

@@ -212,6 +212,10 @@ type childView struct {
 	// CanGrant lets its managers change that.
 	Grants   []grantRow
 	CanGrant bool
+	// Details are the child's details and family, with the links that
+	// change them (family.go); Saved names what was just changed.
+	Details childDetails
+	Saved   string
 }
 
 // grantRow is one grant as the child's page lists it.
@@ -450,6 +454,11 @@ func (a *App) buildChildView(r *http.Request, c *childRequest, cr *domain.ChildR
 		}
 		v.CaseSummary = caseSummaryOf(cr, casework.New(eng), today, c.user, c.facts)
 	}
+
+	if v.Details, err = a.childDetailsOf(r, c, cr); err != nil {
+		return nil, err
+	}
+	v.Saved = r.URL.Query().Get("saved")
 
 	f, view := parseChronologyFilter(r)
 	v.Chronology, v.Filter = chronology.Build(cr, c.decision.Sees, f), view

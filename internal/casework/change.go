@@ -93,6 +93,8 @@ func (r Rules) CheckChange(cr *domain.ChildRecord, rec domain.Record, household 
 		}
 	case *domain.CoreGroupAction:
 		return CheckCoreGroupAction(cr, v)
+	case *domain.Relationship:
+		return CheckRelationship(cr, v)
 	case *domain.MASHRequest:
 		return r.CheckMASHRequest(v)
 	case *domain.ConferenceParent:

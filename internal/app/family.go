@@ -1,0 +1,428 @@
+package app
+
+import (
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/waymark-care/waymark/internal/access"
+	"github.com/waymark-care/waymark/internal/audit"
+	"github.com/waymark-care/waymark/internal/civil"
+	"github.com/waymark-care/waymark/internal/codes"
+	"github.com/waymark-care/waymark/internal/domain"
+	"github.com/waymark-care/waymark/internal/storage"
+	"github.com/waymark-care/waymark/internal/web"
+)
+
+// This file serves the child's details and family (docs/casework.md): the
+// child's own details, and the people in their family, changed through
+// the child. A parent's language and interpreter need (AC-15), the child's
+// disabilities (FD-13) and who lives with the child (AC-07, XC-06) are read
+// from these records. The forms are casework forms (casework_forms.go);
+// the child's addresses, relationships, disabilities and immigration
+// statuses are casework API resources (casework_api.go).
+
+func init() { feature((*App).mountFamily) }
+
+func (a *App) mountFamily() error {
+	a.Private("PUT /api/v1/children/{id}", a.updateChildAPI(false))
+	a.Private("PATCH /api/v1/children/{id}", a.updateChildAPI(true))
+	a.Private("GET /api/v1/children/{id}/family", a.familyAPI)
+	a.Private("POST /api/v1/children/{id}/family", a.addFamilyMemberAPI)
+	a.Private("GET /api/v1/children/{id}/family/{rid}", a.familyMemberAPI)
+	a.Private("PUT /api/v1/children/{id}/family/{rid}", a.updateFamilyMemberAPI(false))
+	a.Private("PATCH /api/v1/children/{id}/family/{rid}", a.updateFamilyMemberAPI(true))
+	return nil
+}
+
+// inFamily reports whether the person is in the child's family today: a
+// relationship recorded from the child, in force.
+func inFamily(cr *domain.ChildRecord, personID int64, today civil.Date) bool {
+	return slices.ContainsFunc(cr.Relationships, func(rel domain.Relationship) bool {
+		return rel.RelatedPersonID == personID && (rel.To.IsZero() || !rel.To.Before(today))
+	})
+}
+
+// familyMember reads the member of the child's family named in the path,
+// if the user may change their details through the child
+// (access.DecideFamilyMember); otherwise it answers 404 (not in the
+// family) or 403, and returns nil.
+func (a *App) familyMember(w http.ResponseWriter, r *http.Request, c *childRequest, cr *domain.ChildRecord) *domain.Person {
+	id, ok := recordID(r)
+	if !ok || !inFamily(cr, id, a.today()) {
+		a.Web.Error(w, r, http.StatusNotFound)
+		return nil
+	}
+	facts, err := a.DB.AccessFacts(r.Context(), id, c.user.ID, a.now())
+	if err != nil {
+		a.saveFailed(w, r, err)
+		return nil
+	}
+	if !access.DecideFamilyMember(c.user, c.facts, facts, true).Allowed {
+		a.Web.Error(w, r, http.StatusForbidden)
+		return nil
+	}
+	var p domain.Person
+	if err := a.DB.Get(r.Context(), id, &p); err != nil {
+		a.saveFailed(w, r, err)
+		return nil
+	}
+	return &p
+}
+
+// mayLink checks that a relationship names someone the user may bring
+// into the child's family: someone recorded whose own record they could
+// change through the child. Whether a restricted record exists is not
+// given away.
+func (a *App) mayLink(r *http.Request, c *childRequest, rel, before *domain.Relationship) ([]domain.FieldError, error) {
+	if before != nil && before.RelatedPersonID == rel.RelatedPersonID || rel.RelatedPersonID == 0 {
+		return nil, nil
+	}
+	facts, err := a.DB.AccessFacts(r.Context(), rel.RelatedPersonID, c.user.ID, a.now())
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return nil, err
+	}
+	if err != nil || !access.DecideFamilyMember(c.user, c.facts, facts, true).Allowed {
+		return []domain.FieldError{{Field: "related_person_id", Message: fmt.Sprintf("No one you may add to the family has the Waymark number %d", rel.RelatedPersonID)}}, nil
+	}
+	return nil, nil
+}
+
+// addFamilyMember records a relationship to someone already recorded
+// (related_person_id), or to someone new, from the fields of person: both
+// in one change.
+func (a *App) addFamilyMember(r *http.Request, c *childRequest, rel *domain.Relationship, person map[string]json.RawMessage, errs web.FieldErrors) (domain.Record, web.FieldErrors, error) {
+	named := slices.ContainsFunc([]string{"forename", "surname"}, func(n string) bool { return len(person[n]) > 0 && string(person[n]) != `""` })
+	if rel.RelatedPersonID != 0 {
+		if named {
+			return nil, web.FieldErrors{{Field: "related_person_id", Message: "Give their Waymark number or the name of someone not yet recorded, not both"}}, nil
+		}
+		return a.checkAndSave(r, c, rel, nil)
+	}
+	p := &domain.Person{}
+	for _, e := range decodeRecord(person, p, false) {
+		if errs.Get(e.Field) == "" {
+			errs.Add(e.Field, e.Message)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs, nil
+	}
+	*p.Base() = domain.Entity{}
+	return a.checkAndSaveWith(r, c, rel, nil, p)
+}
+
+// updateRecord answers PUT or PATCH of one record the request may change:
+// before is the record as stored.
+func (a *App) updateRecord(w http.ResponseWriter, r *http.Request, c *childRequest, before domain.Record, patch bool) {
+	body, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	rec := domain.KindOf(before).New()
+	if patch {
+		reflect.ValueOf(rec).Elem().Set(reflect.ValueOf(before).Elem())
+	} else if p, ok := before.(*domain.Person); ok {
+		// Who may see a record, and the authority's number for the child,
+		// are not changed here: a replacement keeps them.
+		rec.(*domain.Person).Restricted, rec.(*domain.Person).LAChildID = p.Restricted, p.LAChildID
+	}
+	if errs := decodeRecord(body, rec, true); len(errs) > 0 {
+		web.WriteValidationProblem(w, r, errs)
+		return
+	}
+	version := rec.Base().Version
+	*rec.Base() = *before.Base()
+	rec.Base().Version = version
+	a.saveCasework(w, r, c, rec, before)
+}
+
+// updateChildAPI answers PUT and PATCH /api/v1/children/{id}: the child's
+// own details, at the version read.
+func (a *App) updateChildAPI(patch bool) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		c, ok := a.decideChild(w, r, access.AddCaseNote)
+		if !ok {
+			return
+		}
+		cr, err := a.DB.ChildRecord(r.Context(), c.personID)
+		if err != nil {
+			a.serverError(w, r, err)
+			return
+		}
+		a.updateRecord(w, r, c, &cr.Person, patch)
+	}
+}
+
+// familyJSON is one of the child's relationships with the person it names.
+func familyJSON(childID int64, rel *domain.Relationship, p *domain.Person) map[string]any {
+	person := jsonFields(p)
+	person["href"] = fmt.Sprintf("/api/v1/children/%d/family/%d", childID, p.ID)
+	out := jsonFields(rel)
+	out["href"] = recordPath(childID, rel)
+	out["person"] = person
+	return out
+}
+
+// familyAPI answers GET /api/v1/children/{id}/family: each relationship
+// recorded from the child, current or ended, with the person it names.
+func (a *App) familyAPI(w http.ResponseWriter, r *http.Request) {
+	k, _ := domain.KindNamed("relationship")
+	c, cr, _, ok := a.kindRecord(w, r, k)
+	if !ok {
+		return
+	}
+	if err := a.logView(r, c, audit.Viewed, "family (API)"); err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	people, err := a.relatives(r, cr)
+	if err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	out := []map[string]any{}
+	for i := range cr.Relationships {
+		if p := people[cr.Relationships[i].RelatedPersonID]; p != nil {
+			out = append(out, familyJSON(c.personID, &cr.Relationships[i], p))
+		}
+	}
+	web.WriteJSON(w, http.StatusOK, map[string]any{"family": out})
+}
+
+// relatives reads the people the child's relationships name.
+func (a *App) relatives(r *http.Request, cr *domain.ChildRecord) (map[int64]*domain.Person, error) {
+	var ids []int64
+	for _, rel := range cr.Relationships {
+		ids = append(ids, rel.RelatedPersonID)
+	}
+	recs, err := a.DB.GetMany(r.Context(), "person", ids)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]*domain.Person{}
+	for _, rec := range recs {
+		out[rec.Base().ID] = rec.(*domain.Person)
+	}
+	return out, nil
+}
+
+// addFamilyMemberAPI answers POST /api/v1/children/{id}/family: a
+// relationship (its fields) to someone already recorded
+// (related_person_id) or to someone new ("person": their fields), 201
+// with both.
+func (a *App) addFamilyMemberAPI(w http.ResponseWriter, r *http.Request) {
+	c, ok := a.decideChild(w, r, access.AddCaseNote)
+	if !ok {
+		return
+	}
+	body, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	var person map[string]json.RawMessage
+	var errs web.FieldErrors
+	if raw, ok := body["person"]; ok {
+		if json.Unmarshal(raw, &person) != nil {
+			errs.Add("person", "Must be an object of the new person's fields, like {\"forename\": \"Dana\", \"surname\": \"Walker\"}")
+		}
+		delete(body, "person")
+	}
+	rel := &domain.Relationship{}
+	errs = append(errs, decodeRecord(body, rel, false)...)
+	if rel.RelatedPersonID == 0 && person == nil && errs.Get("person") == "" {
+		errs.Add("related_person_id", "Give their Waymark number, or the new person's details as \"person\"")
+	}
+	if len(errs) > 0 {
+		web.WriteValidationProblem(w, r, errs)
+		return
+	}
+	*rel.Base() = domain.Entity{}
+	rec, errs, err := a.addFamilyMember(r, c, rel, person, nil)
+	// A new person's fields are answered under "person".
+	for i, e := range errs {
+		if _, isRel := jsonFields(rel)[e.Field]; !isRel && e.Field != "version" {
+			errs[i].Field = "person." + e.Field
+		}
+	}
+	if err != nil || len(errs) > 0 {
+		a.answerSave(w, r, c, rec, errs, err, true)
+		return
+	}
+	var p domain.Person
+	if err := a.DB.Get(r.Context(), rec.(*domain.Relationship).RelatedPersonID, &p); err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Location", recordPath(c.personID, rec))
+	web.WriteJSON(w, http.StatusCreated, familyJSON(c.personID, rec.(*domain.Relationship), &p))
+}
+
+// familyMemberAPI answers GET /api/v1/children/{id}/family/{personId}: a
+// family member's details, for a user who may change them.
+func (a *App) familyMemberAPI(w http.ResponseWriter, r *http.Request) {
+	c, _, p, ok := a.familyMemberRequest(w, r)
+	if !ok {
+		return
+	}
+	if err := a.logView(r, c, audit.Viewed, "family member (API)"); err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	out := jsonFields(p)
+	out["href"] = recordPath(c.personID, p)
+	web.WriteJSON(w, http.StatusOK, out)
+}
+
+// familyMemberRequest is how a request about one family member begins:
+// the child's access decision (recording on their file), their record, and
+// the member, if the user may change their details.
+func (a *App) familyMemberRequest(w http.ResponseWriter, r *http.Request) (*childRequest, *domain.ChildRecord, *domain.Person, bool) {
+	c, ok := a.decideChild(w, r, access.AddCaseNote)
+	if !ok {
+		return nil, nil, nil, false
+	}
+	cr, err := a.DB.ChildRecord(r.Context(), c.personID)
+	if err != nil {
+		a.serverError(w, r, err)
+		return nil, nil, nil, false
+	}
+	p := a.familyMember(w, r, c, cr)
+	return c, cr, p, p != nil
+}
+
+// updateFamilyMemberAPI answers PUT and PATCH
+// /api/v1/children/{id}/family/{personId}: a family member's details, at
+// the version read.
+func (a *App) updateFamilyMemberAPI(patch bool) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		c, _, p, ok := a.familyMemberRequest(w, r)
+		if !ok {
+			return
+		}
+		a.updateRecord(w, r, c, p, patch)
+	}
+}
+
+// detailsTable is a table of the child's details page section, each row
+// with the links that change it.
+type detailsTable struct {
+	Caption string
+	Headers []string
+	Rows    []detailsRow
+}
+
+type detailsRow struct {
+	Cells   []string
+	Actions []NavItem
+}
+
+// childDetails is the child's details and family as the child's page shows
+// them, with the links that change them for a user who may record on the
+// child's file.
+type childDetails struct {
+	Details                               web.SummaryList
+	Links                                 []NavItem
+	Family, Addresses, Statuses, Disabled detailsTable
+}
+
+// dateOrBlank is a date in words, or blank when none is recorded.
+func dateOrBlank(d civil.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Long()
+}
+
+// childDetailsOf builds the child's details and family.
+func (a *App) childDetailsOf(r *http.Request, c *childRequest, cr *domain.ChildRecord) (childDetails, error) {
+	p := &cr.Person
+	h := hubLinks{base: fmt.Sprintf("/children/%d/", p.ID), write: access.Decide(c.user, access.AddCaseNote, c.facts).Allowed}
+	change := ""
+	if h.write {
+		change = fmt.Sprintf("%scasework/child-details/%d", h.base, p.ID)
+	}
+	var d childDetails
+	row := func(key, value string) {
+		d.Details = append(d.Details, web.SummaryRow{Key: key, Value: cmp.Or(value, "Not recorded"), ChangeHref: change})
+	}
+	row("Name", p.Name())
+	if p.KnownAs != "" {
+		row("Known as", p.KnownAs)
+	}
+	// The number by which the child is added to another child's family.
+	d.Details = append(d.Details, web.SummaryRow{Key: "Waymark number", Value: strconv.FormatInt(p.ID, 10)})
+	if !p.ExpectedBirth.IsZero() {
+		row("Expected date of birth", p.ExpectedBirth.Long())
+		d.Links = append(d.Links, h.edit("child-birth", p.ID)...)
+	}
+	row("Date of birth", dateOrBlank(p.DateOfBirth))
+	if !p.DateOfDeath.IsZero() {
+		row("Date of death", p.DateOfDeath.Long())
+	}
+	row("Sex", describe(codes.Sex, p.Sex))
+	row("Gender identity", describe(codes.GenderIdentity, p.Gender))
+	row("Ethnicity", describe(codes.Ethnicity, p.Ethnicity))
+	row("First language", p.Language)
+	row("Needs an interpreter", yesNoWord(p.InterpreterNeeded))
+	row("NHS number", p.NHSNumber)
+	row("Unique pupil number", cmp.Or(p.UPN, describe(codes.UPNUnknown, p.UPNUnknown)))
+
+	people, err := a.relatives(r, cr)
+	if err != nil {
+		return d, err
+	}
+	today := a.today()
+	d.Family = detailsTable{Caption: "Family members", Headers: []string{"Name", "Relationship", "Parental responsibility", "Lives with " + p.Forename, "From", "To"}}
+	for i := range cr.Relationships {
+		rel := &cr.Relationships[i]
+		m := people[rel.RelatedPersonID]
+		if m == nil {
+			continue
+		}
+		row := detailsRow{Cells: []string{fmt.Sprintf("%s (%d)", m.Name(), m.ID), describe(codes.RelationshipType, rel.Type), yesNoWord(rel.ParentalResponsibility),
+			yesNoWord(rel.LivesWith), dateOrBlank(rel.From), dateOrBlank(rel.To)}}
+		if h.write {
+			row.Actions = h.edit("relationship", rel.ID)
+			if rel.To.IsZero() {
+				row.Actions = append(row.Actions, h.edit("relationship-end", rel.ID)...)
+			}
+			if inFamily(cr, m.ID, today) {
+				facts, err := a.DB.AccessFacts(r.Context(), m.ID, c.user.ID, a.now())
+				if err != nil {
+					return d, err
+				}
+				if access.DecideFamilyMember(c.user, c.facts, facts, true).Allowed {
+					row.Actions = append(row.Actions, NavItem{Text: "Change their details", Href: fmt.Sprintf("%scasework/family-member-details/%d", h.base, m.ID)})
+				}
+			}
+		}
+		d.Family.Rows = append(d.Family.Rows, row)
+	}
+	d.Addresses = detailsTable{Caption: "Addresses", Headers: []string{"Address", "Type", "From", "To"}}
+	for i := range cr.Addresses {
+		ad := &cr.Addresses[i]
+		words := strings.Join(slices.DeleteFunc([]string{ad.Line1, ad.Line2, ad.Town, ad.Postcode}, func(s string) bool { return s == "" }), ", ")
+		d.Addresses.Rows = append(d.Addresses.Rows, detailsRow{Cells: []string{words, describe(codes.AddressType, ad.Type), dateOrBlank(ad.From), dateOrBlank(ad.To)},
+			Actions: h.edit("address", ad.ID)})
+	}
+	d.Statuses = detailsTable{Caption: "Immigration status", Headers: []string{"Status", "From", "To"}}
+	for i := range cr.ImmigrationStatuses {
+		s := &cr.ImmigrationStatuses[i]
+		d.Statuses.Rows = append(d.Statuses.Rows, detailsRow{Cells: []string{describe(codes.ImmigrationStatus, s.Status), dateOrBlank(s.From), dateOrBlank(s.To)},
+			Actions: h.edit("immigration-status", s.ID)})
+	}
+	d.Disabled = detailsTable{Caption: "Disabilities", Headers: []string{"Disability"}}
+	for i := range cr.Disabilities {
+		d.Disabled.Rows = append(d.Disabled.Rows, detailsRow{Cells: []string{describe(codes.Disability, cr.Disabilities[i].Code)}})
+	}
+	d.Links = append(d.Links, slices.Concat(h.to("Add a family member", "casework/family-member"), h.to("Record a new address", "casework/address"),
+		h.to("Add a disability", "casework/disability"), h.to("Record an immigration status", "casework/immigration-status"))...)
+	return d, nil
+}
