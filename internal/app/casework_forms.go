@@ -366,6 +366,10 @@ func init() {
 		{Slug: "disability", Title: "Add a disability", Kind: "disability", Details: true, Button: "Add the disability", Questions: []question{
 			{"disability_code", "Type of disability", "", oneOf, codes.Disability, nil, "Select the type of disability"},
 		}},
+		{Slug: "disability-end", EditTitle: "End the disability", Kind: "disability", Details: true, Button: "End the disability", Needs: []string{"end_date"}, Questions: []question{
+			{"disability_code", "Disability", "", shown, codes.Disability, nil, ""},
+			{"end_date", "When did it stop applying?", "For example, 27 3 2025. A contact after this day does not take it from the child’s record", date, "", nil, "Enter the date the disability stopped applying"},
+		}},
 		{Slug: "immigration-status", Title: "Record an immigration status", EditTitle: "Change the immigration status", Kind: "immigration_status", Details: true, Button: "Save the status", Questions: []question{
 			{"status", "Immigration status", "", oneOf, codes.ImmigrationStatus, nil, "Select the immigration status"},
 			{"start_date", "From", "For example, 27 3 2025. The status before ends the day before", date, "", nil, "Enter the date the status started"},

@@ -418,9 +418,14 @@ func (a *App) childDetailsOf(r *http.Request, c *childRequest, cr *domain.ChildR
 		d.Statuses.Rows = append(d.Statuses.Rows, detailsRow{Cells: []string{describe(codes.ImmigrationStatus, s.Status), dateOrBlank(s.From), dateOrBlank(s.To)},
 			Actions: h.edit("immigration-status", s.ID)})
 	}
-	d.Disabled = detailsTable{Caption: "Disabilities", Headers: []string{"Disability"}}
+	d.Disabled = detailsTable{Caption: "Disabilities", Headers: []string{"Disability", "Ended"}}
 	for i := range cr.Disabilities {
-		d.Disabled.Rows = append(d.Disabled.Rows, detailsRow{Cells: []string{describe(codes.Disability, cr.Disabilities[i].Code)}})
+		dis := &cr.Disabilities[i]
+		row := detailsRow{Cells: []string{describe(codes.Disability, dis.Code), dateOrBlank(dis.To)}}
+		if dis.To.IsZero() {
+			row.Actions = h.edit("disability-end", dis.ID)
+		}
+		d.Disabled.Rows = append(d.Disabled.Rows, row)
 	}
 	d.Links = append(d.Links, slices.Concat(h.to("Add a family member", "casework/family-member"), h.to("Record a new address", "casework/address"),
 		h.to("Add a disability", "casework/disability"), h.to("Record an immigration status", "casework/immigration-status"))...)

@@ -265,6 +265,15 @@ func TestChildDetailsForms(t *testing.T) {
 				bad:  func(s *formState) url.Values { return url.Values{} },
 				want: []string{"Select the type of disability"},
 				good: func(s *formState) url.Values { return formAnswers("disability_code", "HEAR") }},
+			{name: "a disability ended", slug: "disability-end", of: "disability",
+				bad:  func(s *formState) url.Values { return s.with("disability-end", "disability") },
+				want: []string{"Enter the date the disability stopped applying", "Hearing"},
+				good: func(s *formState) url.Values { return s.with("disability-end", "disability", "end_date", "2025-12-31") },
+				check: func(t testing.TB, cr *domain.ChildRecord) {
+					if dis := cr.Disabilities[1]; dis.Code != "HEAR" || dis.To != civil.MustParse("2025-12-31") || !cr.Disabilities[0].To.IsZero() {
+						t.Errorf("disabilities %+v", cr.Disabilities)
+					}
+				}},
 			{name: "an immigration status", slug: "immigration-status",
 				bad:  func(s *formState) url.Values { return formAnswers("status", "refugee") },
 				want: []string{"Enter the date the status started"},

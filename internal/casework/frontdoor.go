@@ -93,7 +93,7 @@ func (r Rules) checkContact(c *domain.Contact) []domain.FieldError {
 func (r Rules) prepareContact(cr *domain.ChildRecord, c *domain.Contact) {
 	if c.ID == 0 && !c.Disabled && len(c.DisabilityTypes) == 0 {
 		for _, d := range cr.Disabilities {
-			if d.Code != "NONE" && !slices.Contains(c.DisabilityTypes, d.Code) {
+			if d.Code != "NONE" && d.InForce(DayOf(c.ContactAt)) && !slices.Contains(c.DisabilityTypes, d.Code) {
 				c.DisabilityTypes = append(c.DisabilityTypes, d.Code)
 			}
 		}

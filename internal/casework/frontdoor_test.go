@@ -193,7 +193,8 @@ func TestEarlierNotifications(t *testing.T) {
 // TestDisabilityPrefilled: a new contact takes the child's disabilities from
 // their record (FD-13).
 func TestDisabilityPrefilled(t *testing.T) {
-	cr := &domain.ChildRecord{Disabilities: []domain.Disability{{Code: "LD"}, {Code: "COMM"}}}
+	// A disability that ended before the contact is not the child's now.
+	cr := &domain.ChildRecord{Disabilities: []domain.Disability{{Code: "LD"}, {Code: "HEAR", To: d("2015-08-31")}, {Code: "COMM", To: d("2015-09-01")}}}
 	c := &domain.Contact{ContactAt: at("2015-09-01 09:00")}
 	rules.Prepare(cr, c)
 	if !c.Disabled || !slices.Equal(c.DisabilityTypes, []string{"LD", "COMM"}) {

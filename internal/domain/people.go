@@ -156,12 +156,18 @@ func (r *Relationship) Check() []FieldError {
 	return errs
 }
 
-// Disability is one recorded disability (CIN Disability codes).
+// Disability is one recorded disability (CIN Disability codes). One that
+// no longer applies is ended, not deleted.
 type Disability struct {
 	Entity
-	PersonID int64  `db:"person_id,ref" json:"person_id" v:"required"`
-	Code     string `db:"disability_code" json:"disability_code" code:"disability" v:"required"`
+	PersonID int64      `db:"person_id,ref" json:"person_id" v:"required"`
+	Code     string     `db:"disability_code" json:"disability_code" code:"disability" v:"required"`
+	To       civil.Date `db:"end_date" json:"end_date"`
 }
+
+// InForce reports whether the disability applied on a day: it had not
+// ended before it.
+func (d *Disability) InForce(on civil.Date) bool { return d.To.IsZero() || !d.To.Before(on) }
 
 // ImmigrationStatus is a dated immigration status, including unaccompanied
 // asylum-seeking children.

@@ -276,7 +276,7 @@ func (db *DB) Stock(ctx context.Context, on civil.Date) (Stock, error) {
 		return st, err
 	}
 	st.ChildrenInNeed = len(cin)
-	disabled, err := db.personSet(ctx, "SELECT person_id FROM disabilities WHERE disability_code <> 'NONE'")
+	disabled, err := db.personSet(ctx, "SELECT person_id FROM disabilities WHERE disability_code <> 'NONE' AND end_date IS NULL")
 	if err != nil {
 		return st, err
 	}

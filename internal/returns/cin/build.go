@@ -76,13 +76,14 @@ func (b *Builder) Child(rec *domain.ChildRecord) (Child, bool) {
 	}
 	id.PersonDeathDate = b.dated(p.DateOfDeath)
 	c.ChildCharacteristics.Ethnicity = p.Ethnicity
-	if !unborn && len(rec.Disabilities) > 0 {
-		ds := &Disabilities{}
-		for _, d := range rec.Disabilities {
-			if !slices.Contains(ds.Disability, d.Code) {
-				ds.Disability = append(ds.Disability, d.Code)
-			}
+	ds := &Disabilities{}
+	for _, d := range rec.Disabilities {
+		// One ended before the year began is not the child's this year.
+		if !unborn && d.InForce(b.p.Start) && !slices.Contains(ds.Disability, d.Code) {
+			ds.Disability = append(ds.Disability, d.Code)
 		}
+	}
+	if len(ds.Disability) > 0 {
 		c.ChildCharacteristics.Disabilities = ds
 	}
 	return c, true
