@@ -284,6 +284,22 @@ func TestCaseworkBrowser(t *testing.T) {
 	run("open the plan's authorisation", chromedp.Click(chromedp.CSS(`a[href*="/casework/plan-authorise/"]`)), chromedp.WaitVisible(chromedp.CSS("main h1")))
 	checkAccessible(t, ctx, "authorise the plan")
 
+	// The child's family, from the child's page (AC-07, AC-15, XC-06).
+	run("open the child's page", chromedp.Navigate(fmt.Sprintf("%s/children/%d", base, ruby)), chromedp.WaitVisible(chromedp.CSS("#details")))
+	checkAccessible(t, ctx, "child's details and family")
+	run("add a family member without a first name",
+		chromedp.Click(chromedp.CSS(`a[href$="/casework/family-member"]`)), chromedp.WaitVisible(chromedp.CSS("#surname")),
+		chromedp.SendKeys(chromedp.CSS("#surname"), "Walker"),
+		chromedp.SetValue(chromedp.CSS("#relationship_type"), "grandparent"),
+		chromedp.Click(chromedp.CSS("#interpreter_needed")),
+		submit, problem)
+	if kept, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#surname"))); err != nil || kept != "Walker" {
+		t.Errorf("family member: the surname came back as %q (%v)", kept, err)
+	}
+	checkAccessible(t, ctx, "family member errors")
+	run("put the family member right", chromedp.SendKeys(chromedp.CSS("#forename"), "Maureen"), submit, saved)
+	checkAccessible(t, ctx, "child's page, family member added")
+
 	for _, page := range []string{"/exceptions?as_of=2025-12-10", "/exceptions/strategy-missing-agencies?as_of=2025-12-10", "/approvals?as_of=2025-12-10"} {
 		run("open "+page, chromedp.Navigate(base+page), chromedp.WaitVisible(chromedp.CSS("main h1")))
 		checkAccessible(t, ctx, page)

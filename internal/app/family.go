@@ -64,13 +64,19 @@ func (a *App) familyMember(w http.ResponseWriter, r *http.Request, c *childReque
 		a.saveFailed(w, r, err)
 		return nil
 	}
-	if !access.DecideFamilyMember(c.user, c.facts, facts, true).Allowed {
+	d := access.DecideFamilyMember(c.user, c.facts, facts, true)
+	if !d.Allowed {
 		a.Web.Error(w, r, http.StatusForbidden)
 		return nil
 	}
 	var p domain.Person
 	if err := a.DB.Get(r.Context(), id, &p); err != nil {
 		a.saveFailed(w, r, err)
+		return nil
+	}
+	// Their own record's access log says it was opened, and through whom.
+	if err := a.logView(r, &childRequest{user: c.user, personID: id, decision: d}, audit.Viewed, fmt.Sprintf("details, through child %d", c.personID)); err != nil {
+		a.serverError(w, r, err)
 		return nil
 	}
 	return &p

@@ -319,6 +319,11 @@ func TestChildDetailsForms(t *testing.T) {
 		if form.status != 200 || !strings.Contains(form.body, "Change Lee Sample’s details") || !strings.Contains(form.body, `value="Polish"`) {
 			t.Fatalf("father's form: %d\n%s", form.status, form.body)
 		}
+		// Opening it is in his own access log, through Ellie.
+		logged, err := db.AccessLog(context.Background(), storage.AccessQuery{PersonID: family["father"], UserID: f.accounts["worker"].ID})
+		if err != nil || len(logged) == 0 || logged[0].What != fmt.Sprintf("details, through child %d", f.child) {
+			t.Errorf("father's access log %+v: %v", logged, err)
+		}
 		var father domain.Person
 		if err := db.Get(context.Background(), family["father"], &father); err != nil {
 			t.Fatal(err)
@@ -339,7 +344,7 @@ func TestChildDetailsForms(t *testing.T) {
 		}
 
 		// A baby's birth: recorded, the expected date goes.
-		err := db.Write(context.Background(), storagetest.Change, func(tx *storage.Tx) error {
+		err = db.Write(context.Background(), storagetest.Change, func(tx *storage.Tx) error {
 			p := s.cr.Person
 			p.DateOfBirth, p.ExpectedBirth = civil.Date{}, civil.MustParse("2026-01-20")
 			return tx.Update(&p)

@@ -58,11 +58,11 @@ func (p *Person) Check() []FieldError {
 	}
 	errs = append(errs, notBefore("date_of_death", p.DateOfDeath, p.DateOfBirth, "date of birth")...)
 	if p.NHSNumber != "" && !ValidNHSNumber(p.NHSNumber) {
-		errs = append(errs, FieldError{"nhs_number", "must be 10 digits with a valid check digit"})
+		errs = append(errs, FieldError{"nhs_number", "The NHS number must be 10 digits with a valid check digit, like 9434765919"})
 	}
-	for _, u := range []struct{ field, value string }{{"upn", p.UPN}, {"former_upn", p.FormerUPN}} {
+	for _, u := range []struct{ field, name, value string }{{"upn", "UPN", p.UPN}, {"former_upn", "former UPN", p.FormerUPN}} {
 		if u.value != "" && !upnPattern.MatchString(u.value) {
-			errs = append(errs, FieldError{u.field, "must be 13 characters: a letter, 11 digits, then a digit or letter"})
+			errs = append(errs, FieldError{u.field, "The " + u.name + " must be 13 characters: a capital letter, 11 digits, then a digit or capital letter"})
 		}
 	}
 	if p.UPN != "" && p.UPNUnknown != "" {
@@ -129,7 +129,7 @@ var postcodePattern = regexp.MustCompile(`^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{
 func (a *Address) Check() []FieldError {
 	errs := notBefore("end_date", a.To, a.From, "start date")
 	if a.Postcode != "" && !postcodePattern.MatchString(a.Postcode) {
-		errs = append(errs, FieldError{"postcode", "must be a UK postcode in capitals, such as DN1 3BU"})
+		errs = append(errs, FieldError{"postcode", "The postcode must be a UK postcode in capitals, such as DN1 3BU"})
 	}
 	return errs
 }
