@@ -17,7 +17,8 @@ func childRecord() *domain.ChildRecord {
 	return &domain.ChildRecord{
 		Person: domain.Person{Entity: domain.Entity{ID: 1}, LAChildID: "DN1", Forename: "Ellie", Surname: "Example",
 			Sex: "F", Gender: "02", Ethnicity: "WBRI", DateOfBirth: d("2015-06-01"), UPN: "F371202500011"},
-		Disabilities: []domain.Disability{{Code: "MOB"}, {Code: "MOB"}, {Code: "HAND"}},
+		// Vision ended before the year began: not this year's (FD-13).
+		Disabilities: []domain.Disability{{Code: "MOB"}, {Code: "MOB"}, {Code: "HAND"}, {Code: "VIS", To: d("2025-03-31")}},
 		Referrals: []domain.Referral{
 			{Entity: domain.Entity{ID: 11}, ReferralDate: d("2025-05-01"), Source: "2A", PrimaryNeed: "N1", CloseDate: d("2026-04-10"), CloseReason: "RC7"},
 			{Entity: domain.Entity{ID: 10}, ReferralDate: d("2020-01-06"), Source: "6", CloseDate: d("2020-03-01"), CloseReason: "RC7"},
