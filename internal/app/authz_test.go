@@ -72,6 +72,8 @@ func TestAuthorisationMatrix(t *testing.T) {
 		f := newFixture(t, db)
 		child := fmt.Sprintf("/children/%d", f.child)
 		manager := f.accounts["manager"].ID
+		_, family := familyOf(t, db, f.child)
+		father := fmt.Sprintf("/family-member-details/%d", family["father"])
 		event := url.Values{"date-day": {"3"}, "date-month": {"11"}, "date-year": {"2025"}, "subject": {"Disclosure"}, "body": {"Told a teacher."}}
 		routes := []struct {
 			method, path string
@@ -86,6 +88,12 @@ func TestAuthorisationMatrix(t *testing.T) {
 			{"GET", child + "/significant-events/new", nil, nil, childStatus(recorders, 200)},
 			{"GET", child + "/casework", nil, nil, childStatus(viewers, 200)},
 			{"GET", child + "/casework/conference", nil, nil, childStatus(recorders, 200)},
+			// The child's details and family, and a parent's through the child.
+			{"GET", fmt.Sprintf("%s/casework/child-details/%d", child, f.child), nil, nil, childStatus(recorders, 200)},
+			{"GET", child + "/casework/family-member", nil, nil, childStatus(recorders, 200)},
+			{"GET", child + "/casework" + father, nil, nil, childStatus(recorders, 200)},
+			{"GET", "/api/v1" + child + "/family", nil, nil, childStatus(viewers, 200)},
+			{"GET", fmt.Sprintf("/api/v1%s/family/%d", child, family["father"]), nil, nil, childStatus(recorders, 200)},
 			{"POST", child + "/significant-events", event, nil, childStatus(recorders, 303)},
 			{"GET", child + "/access-log", nil, nil, childStatus(logReaders, 200)},
 			{"GET", child + "/chronology.csv?type=protection", nil, nil, childStatus(viewers, 200)},
