@@ -296,7 +296,7 @@ func TestOutOfHoursHandover(t *testing.T) {
 				"handover_at-year": {"2025"}, "handover_at-time": {clock}, "handover_to_id": {fmt.Sprint(f.w.Manager.ID)}}
 		}
 		res = b.post(handover, when("26", "09:00"))
-		if res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "must be after the time of the contact") || !strings.Contains(res.body, `value="26"`) {
+		if res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "The time of the handover must be after the time of the contact") || !strings.Contains(res.body, `value="26"`) {
 			t.Errorf("handover before the contact: %d", res.status)
 		}
 		if res = b.post(handover, when("29", "09:10")); res.status != http.StatusSeeOther {

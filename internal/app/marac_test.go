@@ -49,7 +49,7 @@ func TestMARAC(t *testing.T) {
 			t.Errorf("case without a victim or referral: %d\n%s", res.status, res.body)
 		}
 		res = formPost(t, worker, page, formAnswers("victim_id", fmt.Sprint(mother), "referral_date", "2025-11-03", "hearing_date", "2025-10-01"))
-		if res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "must be on or after the referral date") {
+		if res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "The hearing date must be the same as or after the referral date") {
 			t.Errorf("heard before it was referred: %d", res.status)
 		}
 		res = formPost(t, worker, page, formAnswers("victim_id", fmt.Sprint(mother), "referral_date", "2025-11-03", "hearing_date", "2025-11-20",

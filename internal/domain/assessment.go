@@ -80,5 +80,5 @@ func (k *KeyEvent) Check() []FieldError {
 	if _, ok := KindNamed(k.RecordKind); k.RecordKind != "" && !ok {
 		return []FieldError{{"record_kind", "is not a kind of record"}}
 	}
-	return notBefore("unmarked_date", k.UnmarkedDate, k.EventDate, "date of the event")
+	return notBefore("unmarked_date", "date the key mark was taken off", k.UnmarkedDate, k.EventDate, "date of the event")
 }

@@ -25,8 +25,8 @@ type CareEpisode struct {
 }
 
 func (e *CareEpisode) Check() []FieldError {
-	errs := notBefore("end_date", e.EndDate, e.StartDate, "start date")
-	errs = append(errs, notBefore("start_date", e.StartDate, e.PeriodStart, "start of the period of care")...)
+	errs := notBefore("end_date", "end date", e.EndDate, e.StartDate, "start date")
+	errs = append(errs, notBefore("start_date", "start date", e.StartDate, e.PeriodStart, "start of the period of care")...)
 	errs = append(errs, requiredWhen(!e.EndDate.IsZero(), "reason_episode_ceased", e.ReasonEnded, "enter the reason the episode ended")...)
 	if e.PrimaryNeed == "N9" || e.PrimaryNeed == "N0" {
 		errs = append(errs, FieldError{"primary_need", "a looked-after child's need code must be N1 to N8"})
@@ -57,7 +57,7 @@ type Placement struct {
 }
 
 func (p *Placement) Check() []FieldError {
-	errs := notBefore("end_date", p.EndDate, p.StartDate, "start date")
+	errs := notBefore("end_date", "end date", p.EndDate, p.StartDate, "start date")
 	if p.DistanceMiles != nil && *p.DistanceMiles < 0 {
 		errs = append(errs, FieldError{"distance_miles", "must not be negative"})
 	}
@@ -153,7 +153,7 @@ type MissingEpisode struct {
 }
 
 func (m *MissingEpisode) Check() []FieldError {
-	errs := notBeforeTime("return_at", m.ReturnAt, m.StartAt, "time the child went missing")
-	errs = append(errs, notBeforeTime("interview_at", m.InterviewAt, m.ReturnAt, "time the child returned")...)
+	errs := notBeforeTime("return_at", "time the child returned", m.ReturnAt, m.StartAt, "time the child went missing")
+	errs = append(errs, notBeforeTime("interview_at", "time of the return interview", m.InterviewAt, m.ReturnAt, "time the child returned")...)
 	return append(errs, requiredWhen(!m.InterviewAt.IsZero(), "return_at", m.ReturnAt, "enter when the child returned")...)
 }

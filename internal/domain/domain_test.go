@@ -1,8 +1,11 @@
 package domain
 
 import (
+	"errors"
 	"reflect"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/waymark-care/waymark/internal/civil"
 )
@@ -77,6 +80,27 @@ func TestEveryKindIsValidatable(t *testing.T) {
 			if col, _ := Tag(f); col != "" && f.Tag.Get("json") == "" {
 				t.Errorf("%s.%s has a column but no JSON name", k.Name, f.Name)
 			}
+		}
+	}
+}
+
+// TestDatesInOrderMessages: an end before its start is named in a whole
+// sentence, as a GOV.UK error message is, on a form and in the API alike.
+func TestDatesInOrderMessages(t *testing.T) {
+	start, before := civil.MustParse("2025-03-01"), civil.MustParse("2025-02-01")
+	at := time.Date(2025, 3, 1, 10, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		rec   Record
+		field string
+		want  string
+	}{
+		{&Address{PersonID: 1, From: start, To: before}, "end_date", "The end date must be the same as or after the start date"},
+		{&Person{Forename: "E", Surname: "X", DateOfBirth: start, DateOfDeath: before}, "date_of_death", "The date of death must be the same as or after the date of birth"},
+		{&Contact{PersonID: 1, ContactAt: at, DecisionAt: at.Add(-time.Hour)}, "decision_at", "The time of the decision must be after the time of the contact"},
+	} {
+		var ve *ValidationError
+		if !errors.As(Validate(tc.rec), &ve) || !slices.Contains(ve.Errors, FieldError{tc.field, tc.want}) {
+			t.Errorf("%T: want %s: %q, got %v", tc.rec, tc.field, tc.want, Validate(tc.rec))
 		}
 	}
 }

@@ -68,8 +68,8 @@ type Contact struct {
 }
 
 func (c *Contact) Check() []FieldError {
-	errs := notBeforeTime("decision_at", c.DecisionAt, c.ContactAt, "time of the contact")
-	errs = append(errs, notBeforeTime("handover_at", c.HandoverAt, c.ContactAt, "time of the contact")...)
+	errs := notBeforeTime("decision_at", "time of the decision", c.DecisionAt, c.ContactAt, "time of the contact")
+	errs = append(errs, notBeforeTime("handover_at", "time of the handover", c.HandoverAt, c.ContactAt, "time of the contact")...)
 	if !c.OutOfHours && (!c.HandoverAt.IsZero() || c.HandoverToID != 0) {
 		errs = append(errs, FieldError{"out_of_hours", "only a contact the out-of-hours service received is handed over"})
 	}
@@ -79,8 +79,8 @@ func (c *Contact) Check() []FieldError {
 	if !c.IncidentAt.IsZero() && !c.ContactAt.IsZero() && c.IncidentAt.After(c.ContactAt) {
 		errs = append(errs, FieldError{"incident_at", "must be before the notification was received"})
 	}
-	errs = append(errs, notBefore("information_due_date", c.InformationDueDate, c.InformationRequestedDate, "date the information was asked for")...)
-	errs = append(errs, notBefore("information_received_date", c.InformationReceivedDate, c.InformationRequestedDate, "date the information was asked for")...)
+	errs = append(errs, notBefore("information_due_date", "date the information is due", c.InformationDueDate, c.InformationRequestedDate, "date the information was asked for")...)
+	errs = append(errs, notBefore("information_received_date", "date the information was received", c.InformationReceivedDate, c.InformationRequestedDate, "date the information was asked for")...)
 	if len(c.DisabilityTypes) > 0 && !c.Disabled && !slices.Equal(c.DisabilityTypes, []string{"NONE"}) {
 		errs = append(errs, FieldError{"disabled", "a child with a type of disability is disabled"})
 	}
@@ -113,7 +113,7 @@ type EarlyHelpEpisode struct {
 }
 
 func (e *EarlyHelpEpisode) Check() []FieldError {
-	return notBefore("end_date", e.EndDate, e.StartDate, "start date")
+	return notBefore("end_date", "end date", e.EndDate, e.StartDate, "start date")
 }
 
 // Referral is a CIN episode: from the referral to children's social care to
@@ -142,7 +142,7 @@ type Referral struct {
 }
 
 func (r *Referral) Check() []FieldError {
-	errs := notBefore("close_date", r.CloseDate, r.ReferralDate, "referral date")
+	errs := notBefore("close_date", "close date", r.CloseDate, r.ReferralDate, "referral date")
 	errs = append(errs, requiredWhen(!r.CloseDate.IsZero(), "close_reason", r.CloseReason, "enter the reason the case closed")...)
 	return append(errs, requiredWhen(r.CloseReason != "", "close_date", r.CloseDate, "enter the date the case closed")...)
 }
@@ -186,9 +186,9 @@ type Assessment struct {
 }
 
 func (a *Assessment) Check() []FieldError {
-	errs := notBefore("child_seen_date", a.ChildSeenDate, a.StartDate, "assessment start date")
-	errs = append(errs, notBefore("completed_date", a.CompletedDate, a.StartDate, "assessment start date")...)
-	errs = append(errs, notBefore("authorised_date", a.AuthorisedDate, a.CompletedDate, "completion date")...)
+	errs := notBefore("child_seen_date", "date the child was seen", a.ChildSeenDate, a.StartDate, "assessment start date")
+	errs = append(errs, notBefore("completed_date", "completion date", a.CompletedDate, a.StartDate, "assessment start date")...)
+	errs = append(errs, notBefore("authorised_date", "date it was authorised", a.AuthorisedDate, a.CompletedDate, "completion date")...)
 	errs = append(errs, requiredWhen(!a.AuthorisedDate.IsZero(), "completed_date", a.CompletedDate, "enter the date the assessment was completed")...)
 	if !a.ChildSeenDate.IsZero() && a.NotSeenReason != "" {
 		errs = append(errs, FieldError{"not_seen_reason", "leave blank when the child was seen"})
@@ -218,7 +218,7 @@ type CINPlan struct {
 }
 
 func (p *CINPlan) Check() []FieldError {
-	return notBefore("end_date", p.EndDate, p.StartDate, "start date")
+	return notBefore("end_date", "end date", p.EndDate, p.StartDate, "start date")
 }
 
 // CINPlanReview is a review of a child in need plan (CP-10, AC-13).

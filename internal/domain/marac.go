@@ -31,8 +31,8 @@ type MARACCase struct {
 }
 
 func (m *MARACCase) Check() []FieldError {
-	errs := notBefore("hearing_date", m.HearingDate, m.ReferralDate, "referral date")
-	errs = append(errs, notBefore("information_shared_date", m.InformationSharedDate, m.ReferralDate, "referral date")...)
+	errs := notBefore("hearing_date", "hearing date", m.HearingDate, m.ReferralDate, "referral date")
+	errs = append(errs, notBefore("information_shared_date", "date the information was shared", m.InformationSharedDate, m.ReferralDate, "referral date")...)
 	if len(m.AgenciesPresent) > 0 && m.HearingDate.IsZero() {
 		errs = append(errs, FieldError{"hearing_date", "enter the date of the hearing the agencies attended"})
 	}
@@ -73,7 +73,7 @@ type MASHRequest struct {
 }
 
 func (m *MASHRequest) Check() []FieldError {
-	errs := notBeforeTime("responded_at", m.RespondedAt, m.RequestedAt, "time the information was asked for")
+	errs := notBeforeTime("responded_at", "time of the response", m.RespondedAt, m.RequestedAt, "time the information was asked for")
 	errs = append(errs, requiredWhen(!m.RespondedAt.IsZero(), "rag", m.RAG, "select the agency’s rating: red, amber or green")...)
 	return append(errs, requiredWhen(m.RAG != "", "responded_at", m.RespondedAt, "enter when the agency responded")...)
 }

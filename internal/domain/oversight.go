@@ -53,7 +53,7 @@ type TrainingRecord struct {
 }
 
 func (t *TrainingRecord) Check() []FieldError {
-	return notBefore("expiry_date", t.ExpiryDate, t.CompletedDate, "date the training was completed")
+	return notBefore("expiry_date", "expiry date", t.ExpiryDate, t.CompletedDate, "date the training was completed")
 }
 
 // ChildsVoice is the child's wishes and feelings, as one section shared by
@@ -93,7 +93,7 @@ type CoreGroupAction struct {
 }
 
 func (a *CoreGroupAction) Check() []FieldError {
-	errs := notBefore("update_received_date", a.UpdateReceivedDate, a.UpdateRequestedDate, "date the update was asked for")
+	errs := notBefore("update_received_date", "date the update was received", a.UpdateReceivedDate, a.UpdateRequestedDate, "date the update was asked for")
 	return append(errs, requiredWhen(!a.UpdateRequestedDate.IsZero(), "agency", a.Agency, "select the agency asked for an update")...)
 }
 
@@ -118,7 +118,7 @@ type ChairEscalation struct {
 }
 
 func (e *ChairEscalation) Check() []FieldError {
-	errs := notBefore("response_due", e.ResponseDue, e.Date, "date of the escalation")
-	errs = append(errs, notBefore("resolved_date", e.ResolvedDate, e.Date, "date of the escalation")...)
+	errs := notBefore("response_due", "date a response is due", e.ResponseDue, e.Date, "date of the escalation")
+	errs = append(errs, notBefore("resolved_date", "date it was resolved", e.ResolvedDate, e.Date, "date of the escalation")...)
 	return append(errs, requiredWhen(!e.ResolvedDate.IsZero(), "response", e.Response, "enter the response that resolved it")...)
 }

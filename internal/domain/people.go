@@ -56,7 +56,7 @@ func (p *Person) Check() []FieldError {
 	if !p.DateOfBirth.IsZero() && !p.ExpectedBirth.IsZero() {
 		errs = append(errs, FieldError{"expected_birth", "record either a date of birth or an expected date of birth, not both"})
 	}
-	errs = append(errs, notBefore("date_of_death", p.DateOfDeath, p.DateOfBirth, "date of birth")...)
+	errs = append(errs, notBefore("date_of_death", "date of death", p.DateOfDeath, p.DateOfBirth, "date of birth")...)
 	if p.NHSNumber != "" && !ValidNHSNumber(p.NHSNumber) {
 		errs = append(errs, FieldError{"nhs_number", "The NHS number must be 10 digits with a valid check digit, like 9434765919"})
 	}
@@ -108,7 +108,7 @@ type Identifier struct {
 }
 
 func (i *Identifier) Check() []FieldError {
-	return notBefore("valid_to", i.ValidTo, i.ValidFrom, "date it was valid from")
+	return notBefore("valid_to", "date it was valid to", i.ValidTo, i.ValidFrom, "date it was valid from")
 }
 
 // Address is where a person lives or lived, with dates.
@@ -127,7 +127,7 @@ type Address struct {
 var postcodePattern = regexp.MustCompile(`^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$`)
 
 func (a *Address) Check() []FieldError {
-	errs := notBefore("end_date", a.To, a.From, "start date")
+	errs := notBefore("end_date", "end date", a.To, a.From, "start date")
 	if a.Postcode != "" && !postcodePattern.MatchString(a.Postcode) {
 		errs = append(errs, FieldError{"postcode", "The postcode must be a UK postcode in capitals, such as DN1 3BU"})
 	}
@@ -149,9 +149,9 @@ type Relationship struct {
 }
 
 func (r *Relationship) Check() []FieldError {
-	errs := notBefore("end_date", r.To, r.From, "start date")
+	errs := notBefore("end_date", "end date", r.To, r.From, "start date")
 	if r.PersonID != 0 && r.PersonID == r.RelatedPersonID {
-		errs = append(errs, FieldError{"related_person_id", "a person cannot be related to themselves"})
+		errs = append(errs, FieldError{"related_person_id", "A person cannot be related to themselves"})
 	}
 	return errs
 }
@@ -180,5 +180,5 @@ type ImmigrationStatus struct {
 }
 
 func (s *ImmigrationStatus) Check() []FieldError {
-	return notBefore("end_date", s.To, s.From, "start date")
+	return notBefore("end_date", "end date", s.To, s.From, "start date")
 }

@@ -26,8 +26,8 @@ type PreProceedings struct {
 }
 
 func (p *PreProceedings) Check() []FieldError {
-	errs := notBefore("letter_date", p.LetterDate, p.DecisionDate, "decision date")
-	errs = append(errs, notBefore("end_date", p.EndDate, p.DecisionDate, "decision date")...)
+	errs := notBefore("letter_date", "date of the letter", p.LetterDate, p.DecisionDate, "decision date")
+	errs = append(errs, notBefore("end_date", "end date", p.EndDate, p.DecisionDate, "decision date")...)
 	if p.ReviewMeetings < 0 {
 		errs = append(errs, FieldError{"review_meetings", "must not be negative"})
 	}
@@ -51,7 +51,7 @@ type CareProceedings struct {
 }
 
 func (c *CareProceedings) Check() []FieldError {
-	errs := notBefore("final_order_date", c.FinalOrderDate, c.IssueDate, "issue date")
+	errs := notBefore("final_order_date", "date of the final order", c.FinalOrderDate, c.IssueDate, "issue date")
 	errs = append(errs, requiredWhen(c.ShortNotice, "short_notice_reason", c.ShortNoticeReason, "enter the reason for the short notice application")...)
 	return append(errs, requiredWhen(!c.FinalOrderDate.IsZero(), "final_order", c.FinalOrder, "enter the final order")...)
 }
@@ -79,8 +79,8 @@ type CourtOrder struct {
 }
 
 func (o *CourtOrder) Check() []FieldError {
-	errs := notBefore("expiry_date", o.ExpiryDate, o.MadeDate, "date the order was made")
-	return append(errs, notBefore("end_date", o.EndDate, o.MadeDate, "date the order was made")...)
+	errs := notBefore("expiry_date", "expiry date", o.ExpiryDate, o.MadeDate, "date the order was made")
+	return append(errs, notBefore("end_date", "end date", o.EndDate, o.MadeDate, "date the order was made")...)
 }
 
 // Permanence tracks a child's adoption journey: the agency decision, the
@@ -114,9 +114,9 @@ type Permanence struct {
 }
 
 func (p *Permanence) Check() []FieldError {
-	errs := notBefore("matched_date", p.MatchedDate, p.ADMDecisionDate, "agency decision date")
-	errs = append(errs, notBefore("placed_date", p.PlacedDate, p.MatchedDate, "match date")...)
-	errs = append(errs, notBefore("adoption_order_date", p.AdoptionOrderDate, p.PlacedDate, "date placed")...)
+	errs := notBefore("matched_date", "date of the match", p.MatchedDate, p.ADMDecisionDate, "agency decision date")
+	errs = append(errs, notBefore("placed_date", "date placed", p.PlacedDate, p.MatchedDate, "match date")...)
+	errs = append(errs, notBefore("adoption_order_date", "date of the adoption order", p.AdoptionOrderDate, p.PlacedDate, "date placed")...)
 	errs = append(errs, requiredWhen(!p.ReversedDate.IsZero(), "reversed_reason", p.ReversedReason, "enter why adoption is no longer the plan")...)
 	if p.NumberOfAdopters < 0 || p.NumberOfAdopters > 2 {
 		errs = append(errs, FieldError{"number_of_adopters", "must be 1 or 2"})
@@ -155,8 +155,8 @@ type ProspectiveAdopter struct {
 }
 
 func (a *ProspectiveAdopter) Check() []FieldError {
-	errs := notBefore("stage1_decision_date", a.Stage1DecisionDate, a.RegistrationDate, "registration date")
-	errs = append(errs, notBefore("approval_date", a.ApprovalDate, a.NoticeToProceedDate, "notice to proceed")...)
+	errs := notBefore("stage1_decision_date", "stage 1 decision date", a.Stage1DecisionDate, a.RegistrationDate, "registration date")
+	errs = append(errs, notBefore("approval_date", "approval date", a.ApprovalDate, a.NoticeToProceedDate, "notice to proceed")...)
 	return append(errs, requiredWhen(!a.WithdrawnDate.IsZero(), "withdrawn_reason", a.WithdrawnReason, "enter why the adopters withdrew")...)
 }
 

@@ -28,7 +28,7 @@ type Plan struct {
 }
 
 func (p *Plan) Check() []FieldError {
-	errs := notBefore("end_date", p.EndDate, p.StartDate, "start date")
+	errs := notBefore("end_date", "end date", p.EndDate, p.StartDate, "start date")
 	errs = append(errs, requiredWhen(p.Type == "cin" && p.CINPlanID == 0 && p.CPPlanID != 0, "cin_plan_id", p.CINPlanID, "a child in need plan belongs to a CIN plan period")...)
 	return append(errs, requiredWhen(p.Type == "cp" && p.CPPlanID == 0, "cp_plan_id", p.CPPlanID, "a child protection plan belongs to a CP plan")...)
 }

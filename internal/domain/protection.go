@@ -46,7 +46,7 @@ func (s *StrategyDiscussion) MissingAgencies() []string {
 
 func (s *StrategyDiscussion) Check() []FieldError {
 	if !s.ConcernDate.IsZero() && !s.HeldAt.IsZero() && civil.OfTime(s.HeldAt).Before(s.ConcernDate) {
-		return []FieldError{{"held_at", "must be on or after the date the concern was recorded"}}
+		return []FieldError{{"held_at", "The date of the strategy discussion must be the same as or after the date the concern was recorded"}}
 	}
 	return nil
 }
@@ -66,7 +66,7 @@ type Section47Enquiry struct {
 }
 
 func (e *Section47Enquiry) Check() []FieldError {
-	return notBefore("end_date", e.EndDate, e.StartDate, "start date")
+	return notBefore("end_date", "end date", e.EndDate, e.StartDate, "start date")
 }
 
 // Conference is a child protection conference: initial (with its target
@@ -103,7 +103,7 @@ type Conference struct {
 }
 
 func (c *Conference) Check() []FieldError {
-	errs := notBefore("chair_visit_date", c.ChairVisitDate, c.Date, "date of the conference")
+	errs := notBefore("chair_visit_date", "date of the chair's visit", c.ChairVisitDate, c.Date, "date of the conference")
 	if c.AdvocacyTakenUp != nil && *c.AdvocacyTakenUp && (c.AdvocacyOffered == nil || !*c.AdvocacyOffered) {
 		errs = append(errs, FieldError{"advocacy_taken_up", "an advocate taken up must also be recorded as offered"})
 	}
@@ -127,7 +127,7 @@ type CPPlan struct {
 }
 
 func (p *CPPlan) Check() []FieldError {
-	return notBefore("end_date", p.EndDate, p.StartDate, "start date")
+	return notBefore("end_date", "end date", p.EndDate, p.StartDate, "start date")
 }
 
 // CoreGroup is a core group meeting (CP-6, AC-18).

@@ -134,18 +134,20 @@ func init() {
 
 // Small helpers for Check methods.
 
-// notBefore reports an error when end is recorded and earlier than start.
-func notBefore(endField string, end, start civil.Date, startLabel string) []FieldError {
+// notBefore reports an error when end is recorded and earlier than start,
+// in a whole sentence naming both, as GOV.UK error messages are: "The end
+// date must be the same as or after the start date".
+func notBefore(endField, endLabel string, end, start civil.Date, startLabel string) []FieldError {
 	if !end.IsZero() && !start.IsZero() && end.Before(start) {
-		return []FieldError{{endField, "must be on or after the " + startLabel}}
+		return []FieldError{{endField, "The " + endLabel + " must be the same as or after the " + startLabel}}
 	}
 	return nil
 }
 
 // notBeforeTime is notBefore for date-times.
-func notBeforeTime(endField string, end, start time.Time, startLabel string) []FieldError {
+func notBeforeTime(endField, endLabel string, end, start time.Time, startLabel string) []FieldError {
 	if !end.IsZero() && !start.IsZero() && end.Before(start) {
-		return []FieldError{{endField, "must be after the " + startLabel}}
+		return []FieldError{{endField, "The " + endLabel + " must be after the " + startLabel}}
 	}
 	return nil
 }

@@ -72,8 +72,8 @@ func (p *Professional) Check() []FieldError {
 	if p.Registration == "unqualified" && p.RegistrationNumber != "" {
 		errs = append(errs, FieldError{"registration_number", "leave blank for an unqualified worker"})
 	}
-	errs = append(errs, notBefore("registration_expiry", p.RegistrationExpiry, p.RegisteredFrom, "date the registration started")...)
-	return append(errs, notBefore("left_date", p.LeftDate, p.StartDate, "start date")...)
+	errs = append(errs, notBefore("registration_expiry", "date the registration expires", p.RegistrationExpiry, p.RegisteredFrom, "date the registration started")...)
+	return append(errs, notBefore("left_date", "date they left", p.LeftDate, p.StartDate, "start date")...)
 }
 
 // RegisteredOn reports whether the worker was a registered social worker on
@@ -99,7 +99,7 @@ type Involvement struct {
 }
 
 func (i *Involvement) Check() []FieldError {
-	errs := notBefore("end_date", i.To, i.From, "start date")
+	errs := notBefore("end_date", "end date", i.To, i.From, "start date")
 	return append(errs, requiredWhen(!i.To.IsZero() && i.Role == "allocated_social_worker",
 		"change_reason", i.ChangeReason, "enter the reason the allocated social worker changed")...)
 }

@@ -98,7 +98,7 @@ func TestValidationNamesFieldAndReason(t *testing.T) {
 		{"required", &domain.Person{Forename: "Ellie"}, "surname", "enter the surname"},
 		{"code list", &domain.Person{Forename: "E", Surname: "X", Ethnicity: "ZZZZ"}, "ethnicity", `"ZZZZ" is not a recognised code`},
 		{"code set", &domain.Assessment{PersonID: 1, ReferralID: 1, StartDate: civil.MustParse("2019-01-01"), Factors: []string{"3A", "99Z"}}, "factors", `"99Z"`},
-		{"dates in order", &domain.Referral{PersonID: 1, ReferralDate: civil.MustParse("2019-02-01"), Source: "6", CloseDate: civil.MustParse("2019-01-01"), CloseReason: "RC8"}, "close_date", "on or after the referral date"},
+		{"dates in order", &domain.Referral{PersonID: 1, ReferralDate: civil.MustParse("2019-02-01"), Source: "6", CloseDate: civil.MustParse("2019-01-01"), CloseReason: "RC8"}, "close_date", "The close date must be the same as or after the referral date"},
 		{"closure needs reason", &domain.Referral{PersonID: 1, ReferralDate: civil.MustParse("2019-02-01"), Source: "6", CloseDate: civil.MustParse("2019-03-01")}, "close_reason", "reason the case closed"},
 		{"factor 21 alone", &domain.Assessment{PersonID: 1, ReferralID: 1, StartDate: civil.MustParse("2019-01-01"), Factors: []string{"21", "3A"}}, "factors", "cannot be recorded with other factors"},
 		{"NHS number check digit", &domain.Person{Forename: "E", Surname: "X", NHSNumber: "9434765918"}, "nhs_number", "check digit"},
