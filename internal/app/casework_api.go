@@ -608,6 +608,16 @@ func (a *App) checkAndSaveWith(r *http.Request, c *childRequest, rec, before dom
 		if before == nil {
 			return tx.Insert(rec)
 		}
+		// A relationship recorded on the other person's record, changed as
+		// the child sees it, stays on their record.
+		if b, ok := before.(*domain.Relationship); ok && b.PersonID != c.personID {
+			stored := rec.(*domain.Relationship).Seen(cr.Person.Sex)
+			if err := tx.Update(&stored); err != nil {
+				return err
+			}
+			*rec.(*domain.Relationship) = stored
+			return nil
+		}
 		return tx.Update(rec)
 	})
 	if v, ok := errors.AsType[*domain.ValidationError](err); ok {

@@ -480,6 +480,9 @@ type formRequest struct {
 	spec   *caseworkForm
 	kind   *domain.Kind
 	before domain.Record // the record changed, or nil for a new one
+	// stored is a relationship recorded on the other person's record, as
+	// it is stored; before is it seen from the child's side.
+	stored *domain.Relationship
 }
 
 // back is the page a form is opened from: the chronology for a key mark,
@@ -531,6 +534,12 @@ func (a *App) caseworkFormRequest(w http.ResponseWriter, r *http.Request) (*form
 		if fr.before = a.familyMember(w, r, c, cr); fr.before == nil {
 			return nil, false
 		}
+	case editing && k.Name == "relationship" && !slices.ContainsFunc(cr.Relationships, func(rel domain.Relationship) bool { return strconv.FormatInt(rel.ID, 10) == r.PathValue("rid") }):
+		seen, stored := a.otherSide(w, r, c, cr)
+		if seen == nil {
+			return nil, false
+		}
+		fr.before, fr.stored = seen, stored
 	case editing:
 		if fr.before = findRecord(w, r, a, cr, k); fr.before == nil {
 			return nil, false
@@ -1040,6 +1049,9 @@ func (a *App) save(r *http.Request, fr *formRequest) (domain.Record, web.FieldEr
 	if fr.spec.NewPerson != nil {
 		body, errs := answers(r.PostForm, fr.spec.NewPerson)
 		return a.addFamilyMember(r, fr.c, rec.(*domain.Relationship), body, errs)
+	}
+	if fr.stored != nil {
+		return a.checkAndSave(r, fr.c, rec, fr.stored)
 	}
 	return a.checkAndSave(r, fr.c, rec, fr.before)
 }

@@ -387,25 +387,17 @@ func (a *App) buildChildView(r *http.Request, c *childRequest, cr *domain.ChildR
 		}
 	}
 
-	// Family and household.
-	var relIDs []int64
-	for _, rel := range cr.Relationships {
-		relIDs = append(relIDs, rel.RelatedPersonID)
-	}
-	relatives, err := a.DB.GetMany(ctx, "person", relIDs)
+	// Family and household, recorded from either side.
+	fam, err := a.familyOf(r, c, cr)
 	if err != nil {
 		return nil, err
 	}
-	byID := map[int64]*domain.Person{}
-	for _, rec := range relatives {
-		byID[rec.Base().ID] = rec.(*domain.Person)
-	}
-	for _, rel := range cr.Relationships {
-		rp := byID[rel.RelatedPersonID]
-		if rp == nil || !rel.To.IsZero() && rel.To.Before(today) {
+	for _, t := range fam.ties {
+		rp := fam.people[t.RelatedPersonID]
+		if rp == nil || !t.To.IsZero() && t.To.Before(today) {
 			continue
 		}
-		v.Family = append(v.Family, FamilyMember{Person: *rp, Relation: rel.Type, Title: codes.Describe(codes.RelationshipType, rel.Type), Lives: rel.LivesWith})
+		v.Family = append(v.Family, FamilyMember{Person: *rp, Relation: t.Type, Title: codes.Describe(codes.RelationshipType, t.Type), Lives: t.LivesWith})
 	}
 	v.Genogram = drawGenogram(*p, v.Family)
 	var words []string
@@ -455,7 +447,7 @@ func (a *App) buildChildView(r *http.Request, c *childRequest, cr *domain.ChildR
 		v.CaseSummary = caseSummaryOf(cr, casework.New(eng), today, c.user, c.facts)
 	}
 
-	if v.Details, err = a.childDetailsOf(r, c, cr); err != nil {
+	if v.Details, err = a.childDetailsOf(r, c, cr, fam); err != nil {
 		return nil, err
 	}
 	v.Saved = r.URL.Query().Get("saved")

@@ -41,12 +41,110 @@ func (a *App) mountFamily() error {
 	return nil
 }
 
-// inFamily reports whether the person is in the child's family today: a
-// relationship recorded from the child, in force.
-func inFamily(cr *domain.ChildRecord, personID int64, today civil.Date) bool {
-	return slices.ContainsFunc(cr.Relationships, func(rel domain.Relationship) bool {
-		return rel.RelatedPersonID == personID && (rel.To.IsZero() || !rel.To.Before(today))
+// family is the child's family from both sides (domain.Family): each
+// relationship as the child sees it, and the people they name.
+type family struct {
+	ties   []domain.Tie
+	people map[int64]*domain.Person
+}
+
+// familyOf reads the child's family: the relationships on the child's
+// record, those on other people's records naming the child, and everyone
+// they name. A user who may not see the child's relationships (a partner
+// shown only part of the record) sees neither side.
+func (a *App) familyOf(r *http.Request, c *childRequest, cr *domain.ChildRecord) (*family, error) {
+	var naming []domain.Relationship
+	if c.decision.Sees("relationship") {
+		var err error
+		if naming, err = a.DB.RelationshipsNaming(r.Context(), cr.Person.ID); err != nil {
+			return nil, err
+		}
+	}
+	var ids []int64
+	for _, rel := range cr.Relationships {
+		ids = append(ids, rel.RelatedPersonID)
+	}
+	for _, rel := range naming {
+		ids = append(ids, rel.PersonID)
+	}
+	recs, err := a.DB.GetMany(r.Context(), "person", ids)
+	if err != nil {
+		return nil, err
+	}
+	f := &family{people: map[int64]*domain.Person{}}
+	for _, rec := range recs {
+		f.people[rec.Base().ID] = rec.(*domain.Person)
+	}
+	f.ties = domain.Family(cr.Relationships, naming, func(id int64) string {
+		if p := f.people[id]; p != nil {
+			return p.Sex
+		}
+		return ""
 	})
+	return f, nil
+}
+
+// has reports whether the person is in the child's family today: a
+// relationship recorded from either side, in force.
+func (f *family) has(personID int64, today civil.Date) bool {
+	return slices.ContainsFunc(f.ties, func(t domain.Tie) bool {
+		return t.RelatedPersonID == personID && (t.To.IsZero() || !t.To.Before(today))
+	})
+}
+
+// tie finds the relationship named in the path among the child's family:
+// recorded on the child's record, or on the other person's (then seen
+// from the child's side).
+func (f *family) tie(id int64) *domain.Tie {
+	if i := slices.IndexFunc(f.ties, func(t domain.Tie) bool { return t.ID == id }); i >= 0 {
+		return &f.ties[i]
+	}
+	return nil
+}
+
+// mayChange decides whether the user may change a family member's details,
+// or a relationship recorded on their record, through the child
+// (access.DecideFamilyMember).
+func (a *App) mayChange(r *http.Request, c *childRequest, f *family, personID int64) (access.Decision, error) {
+	facts, err := a.DB.AccessFacts(r.Context(), personID, c.user.ID, a.now())
+	if err != nil {
+		return access.Decision{}, err
+	}
+	return access.DecideFamilyMember(c.user, c.facts, facts, f.has(personID, a.today())), nil
+}
+
+// otherSide finds, for a form that changes one of the child's
+// relationships, one recorded on the other person's record and naming the
+// child: the form changes it as the child sees it, and it is saved where
+// it is recorded (checkAndSave). It answers 404 or 403 and returns nil
+// when there is none the user may change.
+func (a *App) otherSide(w http.ResponseWriter, r *http.Request, c *childRequest, cr *domain.ChildRecord) (seen, stored *domain.Relationship) {
+	id, _ := recordID(r)
+	f, err := a.familyOf(r, c, cr)
+	if err != nil {
+		a.serverError(w, r, err)
+		return nil, nil
+	}
+	t := f.tie(id)
+	if t == nil || t.RecordedOn == c.personID {
+		a.Web.Error(w, r, http.StatusNotFound)
+		return nil, nil
+	}
+	d, err := a.mayChange(r, c, f, t.RelatedPersonID)
+	if err != nil {
+		a.serverError(w, r, err)
+		return nil, nil
+	}
+	if !d.Allowed {
+		a.Web.Error(w, r, http.StatusForbidden)
+		return nil, nil
+	}
+	stored = &domain.Relationship{}
+	if err := a.DB.Get(r.Context(), id, stored); err != nil {
+		a.saveFailed(w, r, err)
+		return nil, nil
+	}
+	return &t.Relationship, stored
 }
 
 // familyMember reads the member of the child's family named in the path,
@@ -55,16 +153,20 @@ func inFamily(cr *domain.ChildRecord, personID int64, today civil.Date) bool {
 // family) or 403, and returns nil.
 func (a *App) familyMember(w http.ResponseWriter, r *http.Request, c *childRequest, cr *domain.ChildRecord) *domain.Person {
 	id, ok := recordID(r)
-	if !ok || !inFamily(cr, id, a.today()) {
+	f, err := a.familyOf(r, c, cr)
+	if err != nil {
+		a.serverError(w, r, err)
+		return nil
+	}
+	if !ok || !f.has(id, a.today()) {
 		a.Web.Error(w, r, http.StatusNotFound)
 		return nil
 	}
-	facts, err := a.DB.AccessFacts(r.Context(), id, c.user.ID, a.now())
+	d, err := a.mayChange(r, c, f, id)
 	if err != nil {
 		a.saveFailed(w, r, err)
 		return nil
 	}
-	d := access.DecideFamilyMember(c.user, c.facts, facts, true)
 	if !d.Allowed {
 		a.Web.Error(w, r, http.StatusForbidden)
 		return nil
@@ -166,18 +268,24 @@ func (a *App) updateChildAPI(patch bool) http.HandlerFunc {
 	}
 }
 
-// familyJSON is one of the child's relationships with the person it names.
-func familyJSON(childID int64, rel *domain.Relationship, p *domain.Person) map[string]any {
+// familyJSON is one of the child's relationships with the person it names,
+// as the child sees it; recorded_on says whose record it is on: the
+// child's (href changes it), or the other person's.
+func familyJSON(childID int64, t domain.Tie, p *domain.Person) map[string]any {
 	person := jsonFields(p)
 	person["href"] = fmt.Sprintf("/api/v1/children/%d/family/%d", childID, p.ID)
-	out := jsonFields(rel)
-	out["href"] = recordPath(childID, rel)
+	out := jsonFields(&t.Relationship)
+	if t.RecordedOn == childID {
+		out["href"] = recordPath(childID, &t.Relationship)
+	}
+	out["recorded_on"] = t.RecordedOn
 	out["person"] = person
 	return out
 }
 
 // familyAPI answers GET /api/v1/children/{id}/family: each relationship
-// recorded from the child, current or ended, with the person it names.
+// recorded from the child or from the other side naming the child,
+// current or ended, as the child sees it, with the person it names.
 func (a *App) familyAPI(w http.ResponseWriter, r *http.Request) {
 	k, _ := domain.KindNamed("relationship")
 	c, cr, _, ok := a.kindRecord(w, r, k)
@@ -188,35 +296,18 @@ func (a *App) familyAPI(w http.ResponseWriter, r *http.Request) {
 		a.serverError(w, r, err)
 		return
 	}
-	people, err := a.relatives(r, cr)
+	f, err := a.familyOf(r, c, cr)
 	if err != nil {
 		a.serverError(w, r, err)
 		return
 	}
 	out := []map[string]any{}
-	for i := range cr.Relationships {
-		if p := people[cr.Relationships[i].RelatedPersonID]; p != nil {
-			out = append(out, familyJSON(c.personID, &cr.Relationships[i], p))
+	for _, t := range f.ties {
+		if p := f.people[t.RelatedPersonID]; p != nil {
+			out = append(out, familyJSON(c.personID, t, p))
 		}
 	}
 	web.WriteJSON(w, http.StatusOK, map[string]any{"family": out})
-}
-
-// relatives reads the people the child's relationships name.
-func (a *App) relatives(r *http.Request, cr *domain.ChildRecord) (map[int64]*domain.Person, error) {
-	var ids []int64
-	for _, rel := range cr.Relationships {
-		ids = append(ids, rel.RelatedPersonID)
-	}
-	recs, err := a.DB.GetMany(r.Context(), "person", ids)
-	if err != nil {
-		return nil, err
-	}
-	out := map[int64]*domain.Person{}
-	for _, rec := range recs {
-		out[rec.Base().ID] = rec.(*domain.Person)
-	}
-	return out, nil
 }
 
 // addFamilyMemberAPI answers POST /api/v1/children/{id}/family: a
@@ -267,7 +358,7 @@ func (a *App) addFamilyMemberAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Location", recordPath(c.personID, rec))
-	web.WriteJSON(w, http.StatusCreated, familyJSON(c.personID, rec.(*domain.Relationship), &p))
+	web.WriteJSON(w, http.StatusCreated, familyJSON(c.personID, domain.Tie{Relationship: *rec.(*domain.Relationship), RecordedOn: c.personID}, &p))
 }
 
 // familyMemberAPI answers GET /api/v1/children/{id}/family/{personId}: a
@@ -347,7 +438,7 @@ func dateOrBlank(d civil.Date) string {
 }
 
 // childDetailsOf builds the child's details and family.
-func (a *App) childDetailsOf(r *http.Request, c *childRequest, cr *domain.ChildRecord) (childDetails, error) {
+func (a *App) childDetailsOf(r *http.Request, c *childRequest, cr *domain.ChildRecord, f *family) (childDetails, error) {
 	p := &cr.Person
 	h := hubLinks{base: fmt.Sprintf("/children/%d/", p.ID), write: access.Decide(c.user, access.AddCaseNote, c.facts).Allowed}
 	change := ""
@@ -380,34 +471,32 @@ func (a *App) childDetailsOf(r *http.Request, c *childRequest, cr *domain.ChildR
 	row("NHS number", p.NHSNumber)
 	row("Unique pupil number", cmp.Or(p.UPN, describe(codes.UPNUnknown, p.UPNUnknown)))
 
-	people, err := a.relatives(r, cr)
-	if err != nil {
-		return d, err
-	}
-	today := a.today()
 	d.Family = detailsTable{Caption: "Family members", Headers: []string{"Name", "Relationship", "Parental responsibility", "Lives with " + p.Forename, "From", "To"}}
-	for i := range cr.Relationships {
-		rel := &cr.Relationships[i]
-		m := people[rel.RelatedPersonID]
+	for _, t := range f.ties {
+		rel := &t.Relationship
+		m := f.people[rel.RelatedPersonID]
 		if m == nil {
 			continue
 		}
 		row := detailsRow{Cells: []string{fmt.Sprintf("%s (%d)", m.Name(), m.ID), describe(codes.RelationshipType, rel.Type), yesNoWord(rel.ParentalResponsibility),
 			yesNoWord(rel.LivesWith), dateOrBlank(rel.From), dateOrBlank(rel.To)}}
+		// One recorded on the family member's record is changed here by
+		// those who may change their details.
+		member := access.Decision{}
 		if h.write {
+			var err error
+			if member, err = a.mayChange(r, c, f, m.ID); err != nil {
+				return d, err
+			}
+		}
+		if h.write && (t.RecordedOn == p.ID || member.Allowed) {
 			row.Actions = h.edit("relationship", rel.ID)
 			if rel.To.IsZero() {
 				row.Actions = append(row.Actions, h.edit("relationship-end", rel.ID)...)
 			}
-			if inFamily(cr, m.ID, today) {
-				facts, err := a.DB.AccessFacts(r.Context(), m.ID, c.user.ID, a.now())
-				if err != nil {
-					return d, err
-				}
-				if access.DecideFamilyMember(c.user, c.facts, facts, true).Allowed {
-					row.Actions = append(row.Actions, NavItem{Text: "Change their details", Href: fmt.Sprintf("%scasework/family-member-details/%d", h.base, m.ID)})
-				}
-			}
+		}
+		if member.Allowed {
+			row.Actions = append(row.Actions, NavItem{Text: "Change their details", Href: fmt.Sprintf("%scasework/family-member-details/%d", h.base, m.ID)})
 		}
 		d.Family.Rows = append(d.Family.Rows, row)
 	}

@@ -48,7 +48,7 @@ const (
 )
 
 var (
-	parentRelations  = []string{"mother", "father", "step_parent", "parent_partner", "adoptive_parent"}
+	parentRelations  = []string{"mother", "father", "parent", "step_parent", "parent_partner", "adoptive_parent"}
 	siblingRelations = []string{"sibling", "half_sibling", "step_sibling"}
 )
 

@@ -70,6 +70,17 @@ var waymarkLists = []*List{
 		{Value: "adoptive_parent", Description: "Adoptive parent"},
 		{Value: "friend", Description: "Family friend"},
 		{Value: "other", Description: "Other"},
+		// The other side of a parent's or carer's relationship: recorded on
+		// a parent's record, or on a young parent's own (InverseRelationship).
+		{Value: "parent", Description: "Parent"},
+		{Value: "child", Description: "Son or daughter"},
+		{Value: "stepchild", Description: "Stepson or stepdaughter"},
+		{Value: "partner_child", Description: "Partner's child"},
+		{Value: "grandchild", Description: "Grandchild"},
+		{Value: "niece_nephew", Description: "Niece or nephew"},
+		{Value: "foster_child", Description: "Foster child"},
+		{Value: "special_guardianship_child", Description: "Child in their special guardianship"},
+		{Value: "adopted_child", Description: "Adopted son or daughter"},
 	}},
 	{Name: AddressType, Title: "address type", Source: "Waymark", Codes: []Code{
 		{Value: "home", Description: "Home address"},

@@ -104,3 +104,49 @@ func TestDatesInOrderMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestFamily: a child's family is recorded from either side (XC-06): a
+// relationship on a parent's or a brother's record naming the child is
+// turned to the child's side, and a pair recorded from both sides at once
+// is shown once, from the child's own record.
+func TestFamily(t *testing.T) {
+	d := civil.MustParse
+	const child, mum, brother, dad, gran = 1, 2, 3, 4, 5
+	own := []Relationship{
+		{Entity: Entity{ID: 10}, PersonID: child, RelatedPersonID: brother, Type: "sibling", LivesWith: true, From: d("2015-01-01")},
+		{Entity: Entity{ID: 11}, PersonID: child, RelatedPersonID: dad, Type: "father", From: d("2015-01-01"), To: d("2020-01-01")},
+	}
+	naming := []Relationship{
+		{Entity: Entity{ID: 20}, PersonID: mum, RelatedPersonID: child, Type: "child", ParentalResponsibility: true, LivesWith: true},
+		{Entity: Entity{ID: 21}, PersonID: brother, RelatedPersonID: child, Type: "sibling", LivesWith: true, From: d("2015-01-01")},
+		{Entity: Entity{ID: 22}, PersonID: dad, RelatedPersonID: child, Type: "child", LivesWith: true, From: d("2022-06-01")},
+		{Entity: Entity{ID: 23}, PersonID: gran, RelatedPersonID: child, Type: "grandchild"},
+	}
+	sex := map[int64]string{mum: "F", brother: "M", dad: "M", gran: "F"}
+	got := Family(own, naming, func(id int64) string { return sex[id] })
+	type tie struct {
+		id, related, on int64
+		rel             string
+	}
+	var ties []tie
+	for _, g := range got {
+		if g.PersonID != child {
+			t.Errorf("not seen from the child: %+v", g)
+		}
+		ties = append(ties, tie{g.ID, g.RelatedPersonID, g.RecordedOn, g.Type})
+	}
+	want := []tie{
+		{10, brother, child, "sibling"},
+		{11, dad, child, "father"},
+		{20, mum, mum, "mother"},
+		// The brother's record of the same pair at the same time is not shown again.
+		{22, dad, dad, "father"}, // father again, after the relationship the child's record ended
+		{23, gran, gran, "grandparent"},
+	}
+	if !slices.Equal(ties, want) {
+		t.Errorf("family:\n got %v\nwant %v", ties, want)
+	}
+	if !got[2].ParentalResponsibility || !got[2].LivesWith {
+		t.Errorf("the mother's record of parental responsibility and the household is the child's too: %+v", got[2])
+	}
+}

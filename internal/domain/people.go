@@ -2,8 +2,10 @@ package domain
 
 import (
 	"regexp"
+	"slices"
 
 	"github.com/waymark-care/waymark/internal/civil"
+	"github.com/waymark-care/waymark/internal/codes"
 )
 
 // Person is anyone Waymark records: a child, an unborn baby, a parent, a
@@ -181,4 +183,50 @@ type ImmigrationStatus struct {
 
 func (s *ImmigrationStatus) Check() []FieldError {
 	return notBefore("end_date", "end date", s.To, s.From, "start date")
+}
+
+// Seen is the relationship as the other person in it sees it: the same
+// pair, dates, household and parental responsibility, the people swapped
+// and the relationship turned (codes.InverseRelationship). sex is the sex
+// of the person it is recorded on.
+func (r Relationship) Seen(sex string) Relationship {
+	r.PersonID, r.RelatedPersonID = r.RelatedPersonID, r.PersonID
+	r.Type = codes.InverseRelationship(r.Type, sex)
+	return r
+}
+
+// Tie is one of a person's relationships as they see it, from whichever
+// side it is recorded.
+type Tie struct {
+	Relationship
+	// RecordedOn is whose record the relationship is on: the person's own,
+	// or the other person's (then Relationship is turned, Seen).
+	RecordedOn int64
+}
+
+// Family is a person's relationships recorded from either side, each as
+// the person sees it (XC-06): own are recorded on their record, naming on
+// other people's records and name them; sexOf is the sex of each person
+// who names them. A pair recorded from both sides, in force at the same
+// time, is one tie: the person's own record of it.
+func Family(own, naming []Relationship, sexOf func(int64) string) []Tie {
+	out := make([]Tie, 0, len(own)+len(naming))
+	for _, r := range own {
+		out = append(out, Tie{r, r.PersonID})
+	}
+	for _, r := range naming {
+		twice := slices.ContainsFunc(own, func(o Relationship) bool {
+			return o.RelatedPersonID == r.PersonID && overlap(o.From, o.To, r.From, r.To)
+		})
+		if !twice {
+			out = append(out, Tie{r.Seen(sexOf(r.PersonID)), r.PersonID})
+		}
+	}
+	return out
+}
+
+// overlap reports whether two periods share a day; a blank start or end
+// is open.
+func overlap(from1, to1, from2, to2 civil.Date) bool {
+	return (from1.IsZero() || to2.IsZero() || !to2.Before(from1)) && (from2.IsZero() || to1.IsZero() || !to1.Before(from2))
 }

@@ -199,3 +199,30 @@ func (db *DB) PersonsChanged(ctx context.Context, afterSeq int64) (ids []int64, 
 	}
 	return ids, head, rows.Err()
 }
+
+// RelationshipsNaming reads the relationships recorded on other people's
+// records that name the person (related_person_id): a brother's record
+// naming the child, or a parent's naming their son. With the person's own,
+// they are the person's whole family (domain.Family).
+func (db *DB) RelationshipsNaming(ctx context.Context, personID int64) ([]domain.Relationship, error) {
+	ks := db.kinds["relationship"]
+	s, err := db.reads.get(ctx, rebind(db.dialect, ks.sel+" WHERE related_person_id = ? ORDER BY id"))
+	if err != nil {
+		return nil, fmt.Errorf("read relationships: %w", err)
+	}
+	rows, err := s.QueryContext(ctx, personID)
+	if err != nil {
+		return nil, fmt.Errorf("read relationships: %w", err)
+	}
+	defer rows.Close()
+	var out []domain.Relationship
+	buf := ks.newScanBuf()
+	for rows.Next() {
+		var rel domain.Relationship
+		if err := ks.scanWith(buf, rows, &rel); err != nil {
+			return nil, err
+		}
+		out = append(out, rel)
+	}
+	return out, rows.Err()
+}

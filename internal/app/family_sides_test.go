@@ -1,0 +1,153 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/waymark-care/waymark/internal/civil"
+	"github.com/waymark-care/waymark/internal/domain"
+	"github.com/waymark-care/waymark/internal/storage"
+	"github.com/waymark-care/waymark/internal/storage/storagetest"
+)
+
+// sidesFixture records the child's family from the other side: Max's
+// record names Ellie as his sister (the pair is recorded on hers too), a
+// grandmother's record names her as a grandchild living with her, and a
+// restricted aunt's record names her as a niece.
+func sidesFixture(t testing.TB, f *fixture) (gran, aunt *domain.Person, granRel, auntRel *domain.Relationship) {
+	t.Helper()
+	_, family := familyOf(t, f.db, f.child)
+	d := civil.MustParse
+	gran = &domain.Person{Forename: "Rose", Surname: "Example", Sex: "F", DateOfBirth: d("1960-04-02")}
+	aunt = &domain.Person{Forename: "Kay", Surname: "Hidden", Sex: "F", Restricted: true}
+	err := f.db.Write(context.Background(), storagetest.Change, func(tx *storage.Tx) error {
+		for _, p := range []*domain.Person{gran, aunt} {
+			if err := tx.Insert(p); err != nil {
+				return err
+			}
+		}
+		granRel = &domain.Relationship{PersonID: gran.ID, RelatedPersonID: f.child, Type: "grandchild", LivesWith: true, From: d("2024-06-01")}
+		auntRel = &domain.Relationship{PersonID: aunt.ID, RelatedPersonID: f.child, Type: "niece_nephew"}
+		for _, rel := range []*domain.Relationship{granRel, auntRel,
+			{PersonID: family["sibling"], RelatedPersonID: f.child, Type: "sibling", LivesWith: true, From: d("2013-08-30")}} {
+			if err := tx.Insert(rel); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return gran, aunt, granRel, auntRel
+}
+
+// TestFamilyFromBothSides: relationships recorded on other people's
+// records naming the child are the child's family too, shown once, in the
+// child's words, changed and ended from the child's page where access
+// allows, and stay on the record they are on (XC-06, AC-07).
+func TestFamilyFromBothSides(t *testing.T) {
+	storagetest.Each(t, func(t testing.TB, db *storage.DB) {
+		f := newFixture(t, db)
+		gran, aunt, granRel, auntRel := sidesFixture(t, f)
+		_, family := familyOf(t, db, f.child)
+		page := fmt.Sprintf("/children/%d", f.child)
+		worker := f.signedIn("worker")
+
+		// The page: the grandmother as a grandparent, with links to change
+		// and end it; the aunt named but not changed (her record is
+		// restricted); Max once, though recorded from both sides.
+		res := worker.get(page)
+		body := res.body
+		for _, want := range []string{fmt.Sprintf("Rose Example (%d)", gran.ID), "Grandparent", fmt.Sprintf("Kay Hidden (%d)", aunt.ID), "Aunt or uncle",
+			fmt.Sprintf("%s/casework/relationship/%d", page, granRel.ID), fmt.Sprintf("%s/casework/relationship-end/%d", page, granRel.ID)} {
+			if !strings.Contains(body, want) {
+				t.Errorf("the child's page lacks %q", want)
+			}
+		}
+		if strings.Contains(body, fmt.Sprintf("/casework/relationship/%d", auntRel.ID)) {
+			t.Errorf("the restricted aunt's record of the relationship is offered to be changed")
+		}
+		if n := strings.Count(body, fmt.Sprintf(`<td class="govuk-table__cell">Max Example (%d)</td>`, family["sibling"])); n != 1 {
+			t.Errorf("Max is in the family table %d times, want once", n)
+		}
+
+		// The API: the same family, each in the child's words, saying
+		// whose record it is on.
+		api := f.cwClient("worker")
+		_, out := api.call("GET", "/api/v1/children/"+fmt.Sprint(f.child)+"/family", nil)
+		byPerson := map[float64]map[string]any{}
+		for _, m := range out["family"].([]any) {
+			m := m.(map[string]any)
+			byPerson[m["related_person_id"].(float64)] = m
+		}
+		if len(byPerson) != 5 || len(out["family"].([]any)) != 5 {
+			t.Fatalf("family of %d: %v", len(out["family"].([]any)), out)
+		}
+		if g := byPerson[float64(gran.ID)]; g["relationship_type"] != "grandparent" || g["recorded_on"] != float64(gran.ID) || g["href"] != nil || g["lives_with"] != true {
+			t.Errorf("grandmother %v", g)
+		}
+		if m := byPerson[float64(family["mother"])]; m["relationship_type"] != "mother" || m["recorded_on"] != float64(f.child) || m["href"] == nil {
+			t.Errorf("mother %v", m)
+		}
+
+		// Changing the grandmother's relationship from Ellie's page: the
+		// form asks it as Ellie sees it, keeps wrong answers, and saves it
+		// on the grandmother's record, turned back.
+		edit := fmt.Sprintf("%s/casework/relationship/%d", page, granRel.ID)
+		form := worker.get(edit)
+		if form.status != 200 || !strings.Contains(form.body, `value="grandparent" selected`) {
+			t.Fatalf("the grandmother's relationship form: %d\n%s", form.status, form.body)
+		}
+		answers := formAnswers("version", "1", "relationship_type", "grandparent", "lives_with", "no", "start_date", "2024-06-01", "end_date", "2024-01-01")
+		if res := formPost(t, worker, edit, answers); res.status != http.StatusUnprocessableEntity ||
+			!strings.Contains(res.body, "The end date must be the same as or after the start date") || !strings.Contains(res.body, `value="2024"`) {
+			t.Errorf("ended before it began: %d\n%s", res.status, res.body)
+		}
+		answers = formAnswers("version", "1", "relationship_type", "grandparent", "lives_with", "no", "start_date", "2024-06-01")
+		if res := formPost(t, worker, edit, answers); res.status != http.StatusSeeOther {
+			t.Fatalf("the grandmother's relationship: %d\n%s", res.status, res.body)
+		}
+		var stored domain.Relationship
+		if err := db.Get(context.Background(), granRel.ID, &stored); err != nil || stored.PersonID != gran.ID || stored.RelatedPersonID != f.child ||
+			stored.Type != "grandchild" || stored.LivesWith || stored.Version != 2 {
+			t.Errorf("stored %+v: %v", stored, err)
+		}
+		household, err := db.Household(context.Background(), f.child, civil.MustParse("2025-12-01"), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range household {
+			if h.Person.ID == gran.ID {
+				t.Errorf("the grandmother still counts in the household")
+			}
+		}
+		// Ending it.
+		end := fmt.Sprintf("%s/casework/relationship-end/%d", page, granRel.ID)
+		if res := formPost(t, worker, end, formAnswers("version", "2")); res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "Enter the date the relationship ended") {
+			t.Errorf("ended without a date: %d", res.status)
+		}
+		if res := formPost(t, worker, end, formAnswers("version", "2", "end_date", "2025-11-30")); res.status != http.StatusSeeOther {
+			t.Fatalf("ending the grandmother's relationship: %d\n%s", res.status, res.body)
+		}
+		if err := db.Get(context.Background(), granRel.ID, &stored); err != nil || stored.To != civil.MustParse("2025-11-30") || stored.PersonID != gran.ID {
+			t.Errorf("ended %+v: %v", stored, err)
+		}
+
+		// Refused: the restricted aunt's record is not changed through the
+		// child, and who may not record on the child's file changes nothing.
+		if res := worker.get(fmt.Sprintf("%s/casework/relationship/%d", page, auntRel.ID)); res.status != http.StatusForbidden {
+			t.Errorf("the aunt's relationship form: %d", res.status)
+		}
+		if res := f.signedIn("auditor").get(edit); res.status != http.StatusForbidden {
+			t.Errorf("auditor: %d", res.status)
+		}
+		// A relationship that names someone else is not reached this way.
+		if res := worker.get(fmt.Sprintf("%s/casework/relationship/%d", page, 999999)); res.status != http.StatusNotFound {
+			t.Errorf("no such relationship: %d", res.status)
+		}
+	})
+}
