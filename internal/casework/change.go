@@ -73,6 +73,9 @@ func (r Rules) CheckChange(cr *domain.ChildRecord, rec domain.Record, household 
 			return CheckSection47Close(v)
 		}
 	case *domain.Conference:
+		if v.Booked {
+			return CheckBooking(cr, v)
+		}
 		return append(CheckConference(v), r.CheckAdvocacy(cr, v)...)
 	case *domain.CPPlan:
 		return CheckCPPlan(cr, v)

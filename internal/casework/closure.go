@@ -150,11 +150,12 @@ func inEpisode(cr *domain.ChildRecord, p *domain.Plan, ref *domain.Referral, clo
 	return openOn(ref.ReferralDate, closed, p.StartDate)
 }
 
-// icpcHeld reports whether an initial conference followed an enquiry.
+// icpcHeld reports whether an initial conference followed an enquiry: one
+// only booked has not.
 func icpcHeld(cr *domain.ChildRecord, e *domain.Section47Enquiry) bool {
 	for i := range cr.Conferences {
 		c := &cr.Conferences[i]
-		if initialConference(c) && (c.S47EnquiryID == e.ID || c.ReferralID == e.ReferralID && !c.Date.Before(e.StartDate)) {
+		if initialConference(c) && c.Held() && (c.S47EnquiryID == e.ID || c.ReferralID == e.ReferralID && !c.Date.Before(e.StartDate)) {
 			return true
 		}
 	}

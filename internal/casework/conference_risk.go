@@ -21,8 +21,15 @@ import (
 // (AC-18, AC-21).
 
 // ParentsNotPrepared is the list of conferences where a parent did not
-// have the report in time or in their language (AC-15).
-const ParentsNotPrepared List = "parents-not-prepared"
+// have the report in time or in their language (AC-15); ParentsNotReady
+// the list of conferences booked and not yet held where a parent has not
+// had the report by its due day, or has no translated summary or
+// interpreter booked yet: the same failures, found while there is time to
+// put them right.
+const (
+	ParentsNotPrepared List = "parents-not-prepared"
+	ParentsNotReady    List = "parents-not-ready"
+)
 
 var conferenceParentColumns = []string{"conference_id", "parent_id", "preferred_language", "interpreter_needed",
 	"report_shared_date", "translated_summary_date", "interpreter_booked_date"}
@@ -31,11 +38,21 @@ var parentLists = map[List]listDef{
 	ParentsNotPrepared: {"Conferences where parents did not have the report in time or in their language", "AC-15",
 		"Conferences held in the period where a parent had the report later than the local notice (conference.parent_share_wd: 2 working days before an initial conference, 5 before a review, by default) or not at all, or where a parent whose language is not English had no translated summary or interpreter booked before it, or where no parent's part is recorded.",
 		false, read(nil, map[string][]string{
-			"conference":        {"conference_type", "conference_date"},
+			"conference":        {"conference_type", "conference_date", "booked"},
 			"conference_parent": conferenceParentColumns,
 			"relationship":      {"related_person_id", "relationship_type"},
 		}), []string{"conference"},
 		Rules.parentsNotPrepared},
+	ParentsNotReady: {"Booked conferences with parents not yet prepared", "AC-15",
+		"Conferences booked and not yet held where a parent has not had the report by its due day (conference.parent_share_wd before the conference), where a parent whose language is not English, or who needs an interpreter, has neither a translated summary nor an interpreter booked yet, or where no parent's part is recorded once the report is due.",
+		// A booked conference is not in force on the list's day, so every
+		// open case is read, for its conferences and parents only.
+		true, read(nil, map[string][]string{
+			"conference":        {"conference_type", "conference_date", "booked"},
+			"conference_parent": conferenceParentColumns,
+			"relationship":      {"related_person_id", "relationship_type"},
+		}), nil,
+		Rules.parentsNotReady},
 }
 
 // ParentReportDue is the last day a conference's report can be shared with
@@ -110,13 +127,13 @@ func relationOf(cr *domain.ChildRecord, personID int64) string {
 	return ""
 }
 
-// parentsNotPrepared: AC-15. One entry a conference, naming each parent's
-// problem.
+// parentsNotPrepared: AC-15. One entry a conference held, naming each
+// parent's problem; a booked one is on ParentsNotReady until it is held.
 func (r Rules) parentsNotPrepared(cr *domain.ChildRecord, w Window) []Exception {
 	var out []Exception
 	for i := range cr.Conferences {
 		c := &cr.Conferences[i]
-		if !w.contains(c.Date) {
+		if !c.Held() || !w.contains(c.Date) {
 			continue
 		}
 		parents := r.ParentsPrepared(cr, c)
@@ -128,6 +145,47 @@ func (r Rules) parentsNotPrepared(cr *domain.ChildRecord, w Window) []Exception 
 			problems = append(problems, p.Problems()...)
 		}
 		if len(problems) > 0 {
+			out = append(out, Exception{Record: worklist.RefOf(c), Date: c.Date, Due: r.ParentReportDue(c), Detail: strings.Join(problems, "; ")})
+		}
+	}
+	return out
+}
+
+// NotReady says what is still to be done, as at day, for the parents of a
+// conference booked and not yet held (AC-15): a report not shared once its
+// due day has passed, a parent needing a translated summary or an
+// interpreter with neither yet, and no parent's part recorded once the
+// report is due. Nothing for a conference held: what went wrong at it is
+// on ParentsNotPrepared.
+func (r Rules) NotReady(cr *domain.ChildRecord, c *domain.Conference, day civil.Date) []string {
+	if c.Held() {
+		return nil
+	}
+	due := r.ParentReportDue(c)
+	parents := r.ParentsPrepared(cr, c)
+	var out []string
+	if len(parents) == 0 && day.After(due) {
+		out = append(out, "No parent’s part recorded: the report was due "+due.Long())
+	}
+	for _, p := range parents {
+		who := cmp.Or(p.Relation, "A parent")
+		if shared := p.Parent.ReportSharedDate; (shared.IsZero() || shared.After(day)) && day.After(due) {
+			out = append(out, fmt.Sprintf("%s: report not shared (due %s)", who, due.Long()))
+		}
+		if p.Parent.NeedsLanguageSupport() && !p.Parent.LanguageSupportBy(day) {
+			out = append(out, fmt.Sprintf("%s: prefers %s; no translated summary given or interpreter booked yet", who, p.Parent.Language))
+		}
+	}
+	return out
+}
+
+// parentsNotReady: AC-15. One entry a booked conference, as at the
+// window's last day.
+func (r Rules) parentsNotReady(cr *domain.ChildRecord, w Window) []Exception {
+	var out []Exception
+	for i := range cr.Conferences {
+		c := &cr.Conferences[i]
+		if problems := r.NotReady(cr, c, w.To); len(problems) > 0 {
 			out = append(out, Exception{Record: worklist.RefOf(c), Date: c.Date, Due: r.ParentReportDue(c), Detail: strings.Join(problems, "; ")})
 		}
 	}

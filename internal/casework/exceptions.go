@@ -34,7 +34,7 @@ const (
 var Lists = []List{InNeedWithoutPlan, NotSeen, S47WithoutOutcome, StrategyMissingAgency,
 	ConferenceOverdue, CoreGroupOverdue, PlanWithoutActions, ClosedThenReReferred,
 	StrategyOverdue, Section47Untrained, AgencyUpdatesOverdue, EscalationsUnresolved, DriftReview,
-	ParentsNotPrepared, SummaryOutOfDate}
+	ParentsNotPrepared, ParentsNotReady, SummaryOutOfDate}
 
 // listDef says what a list is and what it reads.
 type listDef struct {

@@ -332,7 +332,7 @@ type DriftFlag struct {
 // driftColumns are what the drift rules read besides the visit timescales.
 var driftColumns = map[string][]string{
 	"cp_plan":             {"start_date", "end_date", "other_authority"},
-	"conference":          {"conference_type", "conference_date", "risk_rating"},
+	"conference":          {"conference_type", "conference_date", "risk_rating", "booked"},
 	"cin_plan":            {"start_date", "end_date", "signed_off_date"},
 	"plan":                {"start_date", "end_date", "authorised_date"},
 	"plan_action":         {"plan_id", "by_when", "status"},

@@ -106,7 +106,7 @@ var measureColumns = read([]string{"harm_concern", "strategy_discussion", "cp_pl
 	"case_summary":        {"last_updated"},
 	"plan":                {"start_date", "end_date", "authorised_date"},
 	"plan_action":         {"plan_id", "by_when", "status"},
-	"conference":          {"conference_type", "conference_date", "advocacy_offered", "advocacy_taken_up", "chair_visit_date", "risk_rating"},
+	"conference":          {"conference_type", "conference_date", "booked", "advocacy_offered", "advocacy_taken_up", "chair_visit_date", "risk_rating"},
 	"conference_parent":   conferenceParentColumns,
 	"cin_plan_review":     {"review_date"},
 	"cla_review":          {"review_date", "cancelled"},
@@ -178,7 +178,7 @@ func (r Rules) measureChild(m *OversightMeasures, cr *domain.ChildRecord) {
 	}
 	for i := range cr.Conferences {
 		c := &cr.Conferences[i]
-		if !w.contains(c.Date) {
+		if !c.Held() || !w.contains(c.Date) {
 			continue
 		}
 		if c.Type == "review" {

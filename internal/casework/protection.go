@@ -116,13 +116,42 @@ func CheckConference(c *domain.Conference) []domain.FieldError {
 	return errs
 }
 
+// CheckBooking is the check on booking a conference (AC-15): what only a
+// conference that was held has (who attended, the decision, the risk
+// rating) waits until it is recorded as held; and a conference recorded as
+// held is not booked again. The day it is booked for is not checked
+// against today: a booking whose day has passed stays booked, and listed,
+// until it is recorded as held or moved.
+func CheckBooking(cr *domain.ChildRecord, c *domain.Conference) []domain.FieldError {
+	var errs fieldErrors
+	if was := findByID(cr.Conferences, c.ID); was != nil && was.Held() {
+		errs.add("booked", "The conference of "+was.Date.Long()+" is recorded as held: it cannot be booked again")
+	}
+	const later = "A booked conference has not been held: record this when it is recorded as held"
+	if len(c.Agencies) > 0 {
+		errs.add("agencies", later)
+	}
+	if c.Decision != "" {
+		errs.add("decision", later)
+	}
+	if c.RiskRating != "" {
+		errs.add("risk_rating", later)
+	}
+	return errs
+}
+
 // CheckCPPlan is the check on recording a child protection plan: it starts
 // on the day of the conference that made it (AC-17), and an ended plan
 // records why it ended.
 func CheckCPPlan(cr *domain.ChildRecord, p *domain.CPPlan) []domain.FieldError {
 	var errs fieldErrors
 	for i := range cr.Conferences {
-		if c := &cr.Conferences[i]; c.ID == p.ConferenceID && p.ConferenceID != 0 && c.Date != p.StartDate {
+		c := &cr.Conferences[i]
+		switch {
+		case c.ID != p.ConferenceID || p.ConferenceID == 0:
+		case !c.Held():
+			errs.add("conference_id", "The conference of "+c.Date.Long()+" is booked and not yet recorded as held: record its decision first")
+		case c.Date != p.StartDate:
 			errs.add("start_date", "A child protection plan starts on the day of the conference that made it, "+c.Date.Long())
 		}
 	}

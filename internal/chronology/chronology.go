@@ -239,6 +239,9 @@ func (b *builder) derive(cr *domain.ChildRecord) {
 	}
 	for i := range cr.Conferences {
 		c := &cr.Conferences[i]
+		if !c.Held() {
+			continue // booked: it has not happened yet
+		}
 		b.add(c, c.Date, Protection, codes.Describe("conference_type", c.Type)+" child protection conference", codes.Describe("conference_decision", c.Decision), true)
 	}
 	for i := range cr.CPPlans {

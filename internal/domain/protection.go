@@ -70,9 +70,18 @@ func (e *Section47Enquiry) Check() []FieldError {
 }
 
 // Conference is a child protection conference: initial (with its target
-// date), review or transfer-in (AC-14 to AC-16, AC-20).
+// date), review or transfer-in (AC-14 to AC-16, AC-20). It is booked before
+// it is held (Booked), and recorded as held afterwards by changing the same
+// record.
 type Conference struct {
 	Entity
+	// Booked marks a conference booked and not yet held: Date is the day it
+	// is booked for, and what only a meeting that happened has (attendance,
+	// decision, risk rating) is left until it is recorded as held, which
+	// clears the flag. An explicit flag, not a date in the future or a
+	// missing decision: a conference whose day has passed is still not held
+	// until someone says so, and a census import has no decisions (AC-15).
+	Booked bool `db:"booked" json:"booked"`
 	PersonID     int64      `db:"person_id,ref" json:"person_id" v:"required"`
 	ReferralID   int64      `db:"referral_id,ref" json:"referral_id" v:"required"`
 	S47EnquiryID int64      `db:"s47_enquiry_id,ref" json:"s47_enquiry_id"`
@@ -101,6 +110,10 @@ type Conference struct {
 	// the risk_rating scale; the drift rules compare reviews' (AC-18, AC-21).
 	RiskRating string `db:"risk_rating" json:"risk_rating" code:"risk_rating"`
 }
+
+// Held reports whether the conference has been recorded as held: only
+// then does it count for timescales, plans, returns and the chronology.
+func (c *Conference) Held() bool { return !c.Booked }
 
 func (c *Conference) Check() []FieldError {
 	errs := notBefore("chair_visit_date", "date of the chair's visit", c.ChairVisitDate, c.Date, "date of the conference")

@@ -582,7 +582,7 @@ func (db *DB) Flows(ctx context.Context, from, to civil.Date) (Flows, error) {
 		},
 		func() error {
 			return db.each(ctx, `SELECT c.conference_date, s.start_date FROM conferences c JOIN section47_enquiries s ON s.id = c.s47_enquiry_id
-				WHERE c.conference_type IN ('initial', 'pre_birth_initial') AND c.conference_date >= ? AND c.conference_date <= ?`, []any{f, t}, func(v []any) {
+				WHERE c.conference_type IN ('initial', 'pre_birth_initial') AND NOT c.booked AND c.conference_date >= ? AND c.conference_date <= ?`, []any{f, t}, func(v []any) {
 				fl.ICPCs++
 				fl.ICPCsOnTime += boolInt(wd.WorkingDaysBetween(asDate(v[1]), asDate(v[0])) <= 15)
 			})

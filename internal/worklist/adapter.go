@@ -42,7 +42,7 @@ var Columns = map[string][]string{
 	"harm_concern":        {"raised_at", "level"},
 	"strategy_discussion": {"referral_id", "concern_date", "held_at"},
 	"section47_enquiry":   {"start_date", "end_date", "outcome"},
-	"conference":          {"conference_type", "conference_date"},
+	"conference":          {"conference_type", "conference_date", "booked"},
 	"cp_plan":             {"start_date", "end_date", "other_authority"},
 	"core_group":          {"meeting_date"},
 	"visit":               {"visit_type", "visit_date", "seen"},
@@ -258,6 +258,9 @@ func (b *builder) protection(cr *domain.ChildRecord) {
 	}
 	for i := range cr.Conferences {
 		c := &cr.Conferences[i]
+		if !c.Held() {
+			continue // a booked conference meets no deadline until it is held
+		}
 		switch c.Type {
 		case "initial", "pre_birth_initial":
 			b.add(timescales.ICPC, c.Date, c)

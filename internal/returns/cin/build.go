@@ -128,7 +128,10 @@ func (b *Builder) episode(rec *domain.ChildRecord, r *domain.Referral) CINdetail
 	if ep.CINclosureDate.Present() {
 		ep.ReasonForClosure = r.CloseReason
 	}
-	conferences := filter(rec.Conferences, func(c *domain.Conference) bool { return c.ReferralID == r.ID && !c.Date.After(b.p.End) })
+	// A conference booked and not yet held is not returned (AC-15).
+	conferences := filter(rec.Conferences, func(c *domain.Conference) bool {
+		return c.ReferralID == r.ID && c.Held() && !c.Date.After(b.p.End)
+	})
 	// An initial conference not following a section 47 enquiry of this
 	// episode (such as a transfer-in) is recorded on the episode.
 	for _, c := range conferences {
@@ -198,7 +201,7 @@ func (b *Builder) enquiry(s *domain.Section47Enquiry, conferences []domain.Confe
 	out := Section47{S47ActualStartDate: DateOf(s.StartDate), Ref: Ref{"section47_enquiry", s.ID}}
 	var concluded civil.Date
 	for _, c := range conferences {
-		if c.S47EnquiryID == s.ID && (c.Type == "initial" || c.Type == "pre_birth_initial") {
+		if c.S47EnquiryID == s.ID && c.Held() && (c.Type == "initial" || c.Type == "pre_birth_initial") {
 			out.InitialCPCtarget = DateOf(c.TargetDate)
 			out.DateOfInitialCPC = b.dated(c.Date)
 			concluded = c.Date
