@@ -791,6 +791,9 @@ func caseworkJSON(rules casework.Rules, cr *domain.ChildRecord, rec domain.Recor
 		if due := rules.ParentReportDue(v); !due.IsZero() {
 			derived["parent_report_due"] = due
 		}
+		if v.Booked {
+			derived["parents_not_ready"] = orEmpty(rules.NotReady(cr, v, today))
+		}
 	case *domain.ConferenceParent:
 		if c := casework.ConferenceOf(cr, v); c != nil {
 			due := rules.ParentReportDue(c)

@@ -101,7 +101,40 @@ type caseworkForm struct {
 	// NewPerson are questions about someone not yet recorded, asked with
 	// their relationship to the child and recorded with it.
 	NewPerson []question
+	// Fixed are fields the form sets without asking, as the API names
+	// them: booking a conference marks it booked, recording it as held
+	// clears the mark.
+	Fixed map[string]any
 }
+
+// conferenceAbout are the questions that say which conference a booking
+// or a record of one held is: its type and what it follows.
+var conferenceAbout = []question{
+	{"conference_type", "Type of conference", "", oneOf, codes.ConferenceType, nil, "Select the type of conference"},
+	{"referral_id", "Referral", "", record, "referral", nil, "Select the referral the conference is about"},
+	{"s47_enquiry_id", "Section 47 enquiry", "For an initial conference, the enquiry that led to it", record, "section47_enquiry", nil, ""},
+	{"target_date", "Initial conference due by", "", shown, "", nil, "Known once the section 47 enquiry is chosen"},
+}
+
+// conferenceHeld are the questions of a conference that was held; one
+// booked is recorded as held by answering them.
+var conferenceHeld = slices.Concat(conferenceAbout, []question{
+	{"conference_date", "When was the conference held?", "For example, 27 3 2025", date, "", nil, "Enter the date the conference was held"},
+	{"agencies", "Which agencies attended?", "Children’s social care and at least two other agencies make a conference quorate", someOf, codes.Agency, nil, ""},
+	{"police_report_on_time", "For an initial conference: did the police report arrive in time?", "", yesNo, "", nil, ""},
+	{"reports_shared_date", "When were the reports first shared with the parents?", "Record when each parent had them, and their language, on the oversight page", date, "", nil, ""},
+	{"interpreter_needed", "Did the family need an interpreter, or the reports translated?", "", yesNo, "", nil, ""},
+	{"advocacy_offered", "Was the child offered an advocate?", "Every child old enough (the authority’s advocacy.min_age) is offered one", yesNo, "", nil, ""},
+	{"advocacy_taken_up", "Did the child take up the offer?", "", yesNo, "", nil, ""},
+	{"risk_rating", "What risk to the child did the conference judge?", "Two review conferences without a lower rating put the case in front of a service manager", oneOf, codes.RiskRating, nil, ""},
+	{"decision", "Decision", "", oneOf, codes.ConferenceDecision, nil, ""},
+	{"chair_id", "Who chaired the conference?", "", staff, "", nil, ""},
+	{"chair_visit_date", "When did the chair see the child after the conference?", "Leave blank until they have", date, "", nil, ""},
+})
+
+// heldConference and bookedConference are what the conference forms set:
+// recording a conference held, or booking one (AC-15).
+var heldConference, bookedConference = map[string]any{"booked": false}, map[string]any{"booked": true}
 
 var caseworkForms = []caseworkForm{
 	{Slug: "contact", Title: "Record a contact", Kind: "contact", Button: "Save the contact", Questions: []question{
@@ -193,23 +226,16 @@ var caseworkForms = []caseworkForm{
 	}},
 	// AC-14 to AC-16: the target date is derived from the enquiry (CP-5),
 	// and whether it was quorate from the agencies (casework.Rules.Prepare).
-	{Slug: "conference", Title: "Record a child protection conference", EditTitle: "Change the conference record", Kind: "conference", Button: "Save the conference", Questions: []question{
-		{"conference_type", "Type of conference", "", oneOf, codes.ConferenceType, nil, "Select the type of conference"},
-		{"referral_id", "Referral", "", record, "referral", nil, "Select the referral the conference is about"},
-		{"s47_enquiry_id", "Section 47 enquiry", "For an initial conference, the enquiry that led to it", record, "section47_enquiry", nil, ""},
-		{"target_date", "Initial conference due by", "", shown, "", nil, "Known once the section 47 enquiry is chosen"},
-		{"conference_date", "When was the conference held?", "For example, 27 3 2025", date, "", nil, "Enter the date the conference was held"},
-		{"agencies", "Which agencies attended?", "Children’s social care and at least two other agencies make a conference quorate", someOf, codes.Agency, nil, ""},
-		{"police_report_on_time", "For an initial conference: did the police report arrive in time?", "", yesNo, "", nil, ""},
-		{"reports_shared_date", "When were the reports first shared with the parents?", "Record when each parent had them, and their language, on the oversight page", date, "", nil, ""},
-		{"interpreter_needed", "Did the family need an interpreter, or the reports translated?", "", yesNo, "", nil, ""},
-		{"advocacy_offered", "Was the child offered an advocate?", "Every child old enough (the authority’s advocacy.min_age) is offered one", yesNo, "", nil, ""},
-		{"advocacy_taken_up", "Did the child take up the offer?", "", yesNo, "", nil, ""},
-		{"risk_rating", "What risk to the child did the conference judge?", "Two review conferences without a lower rating put the case in front of a service manager", oneOf, codes.RiskRating, nil, ""},
-		{"decision", "Decision", "", oneOf, codes.ConferenceDecision, nil, ""},
-		{"chair_id", "Who chaired the conference?", "", staff, "", nil, ""},
-		{"chair_visit_date", "When did the chair see the child after the conference?", "Leave blank until they have", date, "", nil, ""},
-	}},
+	// AC-15: a conference is booked first, so that each parent's report
+	// and interpreter are checked against its day; the booking is then
+	// recorded as held, or a conference recorded once held.
+	{Slug: "conference-booking", Title: "Book a child protection conference", EditTitle: "Change the booking", Kind: "conference", Button: "Book the conference",
+		Fixed: bookedConference, Questions: slices.Concat(conferenceAbout, []question{
+			{"conference_date", "What day is the conference booked for?", "For example, 27 3 2025. Each parent has the report 2 working days before an initial conference, 5 before a review (the authority’s conference.parent_share_wd)", date, "", nil, "Enter the day the conference is booked for"},
+			{"chair_id", "Who will chair it?", "", staff, "", nil, ""},
+		})},
+	{Slug: "conference-held", EditTitle: "Record the conference as held", Kind: "conference", Button: "Save the conference", Fixed: heldConference, Questions: conferenceHeld},
+	{Slug: "conference", Title: "Record a child protection conference", EditTitle: "Change the conference record", Kind: "conference", Button: "Save the conference", Fixed: heldConference, Questions: conferenceHeld},
 	// AC-17: a plan starts on the day of the conference that made it.
 	{Slug: "cp-plan", Title: "Start a child protection plan", Kind: "cp_plan", Button: "Start the plan", Questions: []question{
 		{"referral_id", "Referral", "", record, "referral", nil, "Select the referral the plan belongs to"},
@@ -1009,6 +1035,9 @@ func dateParts(f url.Values, name string) (civil.Date, bool, string) {
 // that cannot be read or that the step needs.
 func (fr *formRequest) record(values url.Values) (domain.Record, web.FieldErrors) {
 	body, errs := answers(values, fr.spec.Questions)
+	for name, v := range fr.spec.Fixed {
+		body[name], _ = json.Marshal(v)
+	}
 	rec := fr.kind.New()
 	if fr.before != nil {
 		reflect.ValueOf(rec).Elem().Set(reflect.ValueOf(fr.before).Elem())
@@ -1274,23 +1303,40 @@ func recordRows(cr *domain.ChildRecord, rules casework.Rules, h hubLinks, today 
 		if e.Outcome != "" {
 			status = describe(codes.S47Outcome, e.Outcome)
 		}
-		// The initial conference is due until one is held (AC-14).
+		// The initial conference is due until one is held (AC-14), and is
+		// booked before it is (AC-15).
 		var next []NavItem
-		held := slices.ContainsFunc(cr.Conferences, func(c domain.Conference) bool { return c.S47EnquiryID == e.ID })
-		if due, ok := rules.ICPCTarget(cr, e); ok && !held && (e.Outcome == "" || e.Outcome == "substantiated_icpc") {
+		var held, booked *domain.Conference
+		for i := range cr.Conferences {
+			if c := &cr.Conferences[i]; c.S47EnquiryID == e.ID && c.Held() {
+				held = c
+			} else if c.S47EnquiryID == e.ID {
+				booked = c
+			}
+		}
+		if due, ok := rules.ICPCTarget(cr, e); ok && held == nil && (e.Outcome == "" || e.Outcome == "substantiated_icpc") {
 			status += "; initial conference due " + due.Long()
 		}
-		if e.Outcome == "substantiated_icpc" && !held {
+		if booked != nil && held == nil {
+			status += ", booked for " + booked.Date.Long()
+		}
+		if e.Outcome == "substantiated_icpc" && held == nil && booked == nil {
 			kind := "initial"
 			if cr.Person.Unborn(today) {
 				kind = "pre_birth_initial"
 			}
-			next = h.next("conference", "Record the initial conference", &domain.Conference{ReferralID: e.ReferralID, S47EnquiryID: e.ID, Type: kind})
+			icpc := &domain.Conference{ReferralID: e.ReferralID, S47EnquiryID: e.ID, Type: kind}
+			next = slices.Concat(h.next("conference-booking", "Book the initial conference", icpc), h.next("conference", "Record the initial conference", icpc))
 		}
 		add("Section 47 enquiry", e.StartDate, status, h.edit("section47-outcome", e.ID), next)
 	}
 	for i := range cr.Conferences {
 		c := &cr.Conferences[i]
+		parent := h.next("conference-parent", "Record a parent’s part", &domain.ConferenceParent{ConferenceID: c.ID})
+		if !c.Held() {
+			add(describe(codes.ConferenceType, c.Type), c.Date, bookedStatus(cr, rules, c, today), h.edit("conference-held", c.ID), h.edit("conference-booking", c.ID), parent)
+			continue
+		}
 		status := cmp.Or(describe(codes.ConferenceDecision, c.Decision), "No decision recorded")
 		if c.Quorate != nil && !*c.Quorate {
 			status += "; not quorate"
@@ -1323,8 +1369,7 @@ func recordRows(cr *domain.ChildRecord, rules casework.Rules, h hubLinks, today 
 		default:
 			status += "; each parent had the report in time"
 		}
-		add(describe(codes.ConferenceType, c.Type), c.Date, status, h.edit("conference", c.ID), next,
-			h.next("conference-parent", "Record a parent’s part", &domain.ConferenceParent{ConferenceID: c.ID}))
+		add(describe(codes.ConferenceType, c.Type), c.Date, status, h.edit("conference", c.ID), next, parent)
 	}
 	for i := range cr.CPPlans {
 		p := &cr.CPPlans[i]
@@ -1338,6 +1383,7 @@ func recordRows(cr *domain.ChildRecord, rules casework.Rules, h hubLinks, today 
 		}
 		add("Child protection plan", p.StartDate, describe(codes.CategoryOfAbuse, p.LatestCategory), write,
 			h.next("core-group", "Record a core group meeting", &domain.CoreGroup{CPPlanID: p.ID}),
+			h.next("conference-booking", "Book a review conference", &domain.Conference{ReferralID: p.ReferralID, Type: "review"}),
 			h.next("conference", "Record a review conference", &domain.Conference{ReferralID: p.ReferralID, Type: "review"}),
 			h.edit("cp-plan-category", p.ID), h.edit("cp-plan-end", p.ID))
 	}
@@ -1416,6 +1462,22 @@ func recordRows(cr *domain.ChildRecord, rules casework.Rules, h hubLinks, today 
 		add("MARAC case", m.ReferralDate, status, []NavItem{{Text: "Open the MARAC case", Href: fmt.Sprintf("/marac/%d", m.ID)}})
 	}
 	return out
+}
+
+// bookedStatus is where a booked conference stands for its parents as at
+// today (AC-15): the day their report is due, and what is overdue or
+// still to be arranged; these are the alerts the parents-not-ready list
+// gathers.
+func bookedStatus(cr *domain.ChildRecord, rules casework.Rules, c *domain.Conference, today civil.Date) string {
+	status := "Booked, not yet held; report to the parents due " + rules.ParentReportDue(c).Long()
+	problems := rules.NotReady(cr, c, today)
+	switch {
+	case len(problems) > 0:
+		return status + "; " + strings.Join(problems, "; ")
+	case len(rules.ParentsPrepared(cr, c)) == 0:
+		return status + ", no parent recorded"
+	}
+	return status
 }
 
 // agencyWords lists agencies in words.

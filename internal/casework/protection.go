@@ -123,10 +123,10 @@ func CheckConference(c *domain.Conference) []domain.FieldError {
 // against today: a booking whose day has passed stays booked, and listed,
 // until it is recorded as held or moved.
 func CheckBooking(cr *domain.ChildRecord, c *domain.Conference) []domain.FieldError {
-	var errs fieldErrors
 	if was := findByID(cr.Conferences, c.ID); was != nil && was.Held() {
-		errs.add("booked", "The conference of "+was.Date.Long()+" is recorded as held: it cannot be booked again")
+		return []domain.FieldError{{Field: "booked", Message: "The conference of " + was.Date.Long() + " is recorded as held: it cannot be booked again"}}
 	}
+	var errs fieldErrors
 	const later = "A booked conference has not been held: record this when it is recorded as held"
 	if len(c.Agencies) > 0 {
 		errs.add("agencies", later)
