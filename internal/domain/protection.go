@@ -81,7 +81,7 @@ type Conference struct {
 	// clears the flag. An explicit flag, not a date in the future or a
 	// missing decision: a conference whose day has passed is still not held
 	// until someone says so, and a census import has no decisions (AC-15).
-	Booked bool `db:"booked" json:"booked"`
+	Booked       bool       `db:"booked" json:"booked"`
 	PersonID     int64      `db:"person_id,ref" json:"person_id" v:"required"`
 	ReferralID   int64      `db:"referral_id,ref" json:"referral_id" v:"required"`
 	S47EnquiryID int64      `db:"s47_enquiry_id,ref" json:"s47_enquiry_id"`
