@@ -98,6 +98,10 @@ type caseworkForm struct {
 	// Family makes the form change a member of the child's family, named
 	// in the path and seen through the child (access.DecideFamilyMember).
 	Family bool
+	// Member makes the form record something new on a member of the
+	// child's family named in the path, decided as Family is: a parent's
+	// address or disability. It returns to their page.
+	Member bool
 	// NewPerson are questions about someone not yet recorded, asked with
 	// their relationship to the child and recorded with it.
 	NewPerson []question
@@ -379,19 +383,13 @@ func init() {
 			languageQuestions("Do they need an interpreter?"),
 			[]question{{"nhs_number", "NHS number", "10 digits without spaces, like 9434765919", text, "", nil, ""}})},
 		// A new address ends the one before (casework.Superseded).
-		{Slug: "address", Title: "Record a new address", EditTitle: "Change the address", Kind: "address", Details: true, Button: "Save the address", Questions: []question{
-			{"address_type", "Type of address", "", oneOf, codes.AddressType, nil, ""},
-			{"line1", "Address line 1", "", text, "", nil, "Enter the first line of the address"},
-			{"line2", "Address line 2", "", text, "", nil, ""},
-			{"town", "Town or city", "", text, "", nil, ""},
-			{"postcode", "Postcode", "In capitals, like DN1 3BU", text, "", nil, ""},
-			{"start_date", "From", "For example, 27 3 2025. The address before ends the day before", date, "", nil, "Enter the date the child moved to this address"},
-			{"end_date", "To", "Leave blank while the child lives here", date, "", nil, ""},
-		}},
+		{Slug: "address", Title: "Record a new address", EditTitle: "Change the address", Kind: "address", Details: true, Button: "Save the address", Questions: addressQuestions("the child")},
 		// FD-13: a contact's disability is filled in from these.
-		{Slug: "disability", Title: "Add a disability", Kind: "disability", Details: true, Button: "Add the disability", Questions: []question{
-			{"disability_code", "Type of disability", "", oneOf, codes.Disability, nil, "Select the type of disability"},
-		}},
+		{Slug: "disability", Title: "Add a disability", Kind: "disability", Details: true, Button: "Add the disability", Questions: disabilityQuestions},
+		// A parent's address and disability matter to assessments and
+		// conferences: recorded on their own record, from their page.
+		{Slug: "member-address", Title: "Record a new address", EditTitle: "Record a new address", Kind: "address", Details: true, Member: true, Button: "Save the address", Questions: addressQuestions("they")},
+		{Slug: "member-disability", Title: "Add a disability", EditTitle: "Add a disability", Kind: "disability", Details: true, Member: true, Button: "Add the disability", Questions: disabilityQuestions},
 		{Slug: "disability-end", EditTitle: "End the disability", Kind: "disability", Details: true, Button: "End the disability", Needs: []string{"end_date"}, Questions: []question{
 			{"disability_code", "Disability", "", shown, codes.Disability, nil, ""},
 			{"end_date", "When did it stop applying?", "For example, 27 3 2025. A contact after this day does not take it from the child’s record", date, "", nil, "Enter the date the disability stopped applying"},
@@ -402,6 +400,28 @@ func init() {
 			{"end_date", "To", "Leave blank while it continues", date, "", nil, ""},
 		}},
 	}...)
+}
+
+// addressQuestions ask an address and when who ("the child", "they")
+// lived there.
+func addressQuestions(who string) []question {
+	lives := map[string]string{"they": "they live"}[who]
+	if lives == "" {
+		lives = who + " lives"
+	}
+	return []question{
+		{"address_type", "Type of address", "", oneOf, codes.AddressType, nil, ""},
+		{"line1", "Address line 1", "", text, "", nil, "Enter the first line of the address"},
+		{"line2", "Address line 2", "", text, "", nil, ""},
+		{"town", "Town or city", "", text, "", nil, ""},
+		{"postcode", "Postcode", "In capitals, like DN1 3BU", text, "", nil, ""},
+		{"start_date", "From", "For example, 27 3 2025. The address before ends the day before", date, "", nil, "Enter the date " + who + " moved to this address"},
+		{"end_date", "To", "Leave blank while " + lives + " here", date, "", nil, ""},
+	}
+}
+
+var disabilityQuestions = []question{
+	{"disability_code", "Type of disability", "", oneOf, codes.Disability, nil, "Select the type of disability"},
 }
 
 // nameQuestions ask a person's names; whose is "the child’s", "their".
@@ -509,6 +529,8 @@ type formRequest struct {
 	// stored is a relationship recorded on the other person's record, as
 	// it is stored; before is it seen from the child's side.
 	stored *domain.Relationship
+	// member is the family member a Member form records on.
+	member *domain.Person
 }
 
 // back is the page a form is opened from: the chronology for a key mark,
@@ -521,6 +543,9 @@ func (fr *formRequest) back() NavItem {
 	case &voiceForm, &driftReviewForm:
 		return NavItem{Text: "Back to " + name + "’s oversight", Href: fmt.Sprintf("/children/%d/oversight", fr.c.personID)}
 	}
+	if fr.member != nil {
+		return NavItem{Text: "Back to " + fr.member.Name(), Href: fmt.Sprintf("/children/%d/family/%d", fr.c.personID, fr.member.ID)}
+	}
 	if fr.spec.Details {
 		return NavItem{Text: "Back to " + name, Href: fmt.Sprintf("/children/%d#family", fr.c.personID)}
 	}
@@ -528,6 +553,9 @@ func (fr *formRequest) back() NavItem {
 }
 
 func (fr *formRequest) title() string {
+	if fr.member != nil {
+		return fr.spec.Title + " for " + fr.member.Name()
+	}
 	if fr.before != nil {
 		return fr.spec.EditTitle
 	}
@@ -558,6 +586,10 @@ func (a *App) caseworkFormRequest(w http.ResponseWriter, r *http.Request) (*form
 	switch {
 	case spec.Family:
 		if fr.before = a.familyMember(w, r, c, cr); fr.before == nil {
+			return nil, false
+		}
+	case spec.Member:
+		if fr.member = a.familyMember(w, r, c, cr); fr.member == nil {
 			return nil, false
 		}
 	case editing && k.Name == "relationship" && !slices.ContainsFunc(cr.Relationships, func(rel domain.Relationship) bool { return strconv.FormatInt(rel.ID, 10) == r.PathValue("rid") }):
@@ -1082,6 +1114,9 @@ func (a *App) save(r *http.Request, fr *formRequest) (domain.Record, web.FieldEr
 	if fr.stored != nil {
 		return a.checkAndSave(r, fr.c, rec, fr.stored)
 	}
+	if fr.member != nil {
+		return a.saveOnMember(r, fr.c, fr.member, rec)
+	}
 	return a.checkAndSave(r, fr.c, rec, fr.before)
 }
 
@@ -1100,7 +1135,10 @@ func (a *App) caseworkFormPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back := fmt.Sprintf("/children/%d/casework?saved=%s", fr.c.personID, url.QueryEscape(domain.KindOf(rec).Title))
-	if fr.spec.Details {
+	switch {
+	case fr.member != nil:
+		back = fmt.Sprintf("/children/%d/family/%d?saved=%s", fr.c.personID, fr.member.ID, url.QueryEscape(domain.KindOf(rec).Title))
+	case fr.spec.Details:
 		back = fmt.Sprintf("/children/%d?saved=%s#family", fr.c.personID, url.QueryEscape(domain.KindOf(rec).Title))
 	}
 	http.Redirect(w, r, back, http.StatusSeeOther)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/waymark-care/waymark/internal/access"
 	"github.com/waymark-care/waymark/internal/audit"
+	"github.com/waymark-care/waymark/internal/casework"
 	"github.com/waymark-care/waymark/internal/civil"
 	"github.com/waymark-care/waymark/internal/codes"
 	"github.com/waymark-care/waymark/internal/domain"
@@ -33,6 +34,7 @@ func init() { feature((*App).mountFamily) }
 func (a *App) mountFamily() error {
 	a.Private("PUT /api/v1/children/{id}", a.updateChildAPI(false))
 	a.Private("PATCH /api/v1/children/{id}", a.updateChildAPI(true))
+	a.Private("GET /children/{id}/family/{rid}", a.familyMemberPage)
 	a.Private("GET /api/v1/children/{id}/family", a.familyAPI)
 	a.Private("POST /api/v1/children/{id}/family", a.addFamilyMemberAPI)
 	a.Private("GET /api/v1/children/{id}/family/{rid}", a.familyMemberAPI)
@@ -496,33 +498,147 @@ func (a *App) childDetailsOf(r *http.Request, c *childRequest, cr *domain.ChildR
 			}
 		}
 		if member.Allowed {
-			row.Actions = append(row.Actions, NavItem{Text: "Change their details", Href: fmt.Sprintf("%scasework/family-member-details/%d", h.base, m.ID)})
+			row.Actions = append(row.Actions, NavItem{Text: "Their page", Href: fmt.Sprintf("%sfamily/%d", h.base, m.ID)},
+				NavItem{Text: "Change their details", Href: fmt.Sprintf("%scasework/family-member-details/%d", h.base, m.ID)})
 		}
 		d.Family.Rows = append(d.Family.Rows, row)
 	}
-	d.Addresses = detailsTable{Caption: "Addresses", Headers: []string{"Address", "Type", "From", "To"}}
-	for i := range cr.Addresses {
-		ad := &cr.Addresses[i]
-		words := strings.Join(slices.DeleteFunc([]string{ad.Line1, ad.Line2, ad.Town, ad.Postcode}, func(s string) bool { return s == "" }), ", ")
-		d.Addresses.Rows = append(d.Addresses.Rows, detailsRow{Cells: []string{words, describe(codes.AddressType, ad.Type), dateOrBlank(ad.From), dateOrBlank(ad.To)},
-			Actions: h.edit("address", ad.ID)})
-	}
+	d.Addresses = addressTable(cr.Addresses, h)
 	d.Statuses = detailsTable{Caption: "Immigration status", Headers: []string{"Status", "From", "To"}}
 	for i := range cr.ImmigrationStatuses {
 		s := &cr.ImmigrationStatuses[i]
 		d.Statuses.Rows = append(d.Statuses.Rows, detailsRow{Cells: []string{describe(codes.ImmigrationStatus, s.Status), dateOrBlank(s.From), dateOrBlank(s.To)},
 			Actions: h.edit("immigration-status", s.ID)})
 	}
-	d.Disabled = detailsTable{Caption: "Disabilities", Headers: []string{"Disability", "Ended"}}
-	for i := range cr.Disabilities {
-		dis := &cr.Disabilities[i]
+	d.Disabled = disabilityTable(cr.Disabilities, h)
+	d.Links = append(d.Links, slices.Concat(h.to("Add a family member", "casework/family-member"), h.to("Record a new address", "casework/address"),
+		h.to("Add a disability", "casework/disability"), h.to("Record an immigration status", "casework/immigration-status"))...)
+	return d, nil
+}
+
+// saveOnMember records a new address or disability on a family member's
+// own record, checked as every record is: a new address ends the one
+// before it (casework.Superseded), as the child's does.
+func (a *App) saveOnMember(r *http.Request, c *childRequest, member *domain.Person, rec domain.Record) (domain.Record, web.FieldErrors, error) {
+	reflect.ValueOf(rec).Elem().FieldByName("PersonID").SetInt(member.ID)
+	var errs web.FieldErrors
+	if invalid, _ := errors.AsType[*domain.ValidationError](domain.Validate(rec)); invalid != nil {
+		for _, e := range invalid.Errors {
+			errs.Add(e.Field, e.Message)
+		}
+		return nil, errs, nil
+	}
+	own, err := a.DB.ChildRecord(r.Context(), member.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	err = a.DB.Write(r.Context(), storage.Change{Actor: c.user.Username, At: a.now()}, func(tx *storage.Tx) error {
+		for _, old := range casework.Superseded(own, rec) {
+			if err := tx.Update(old); err != nil {
+				return err
+			}
+		}
+		return tx.Insert(rec)
+	})
+	return rec, nil, err
+}
+
+// memberPage is a family member's page, seen through the child.
+type memberPage struct {
+	Page
+	ChildID                     int64
+	Child, Name                 string
+	Details                     web.SummaryList
+	Family, Addresses, Disabled detailsTable
+	Links                       []NavItem
+	Back                        NavItem
+	Saved                       string
+}
+
+// familyMemberPage answers GET /children/{id}/family/{personId}: a family
+// member's details, their relationships to the rest of the family, their
+// addresses and disabilities, for a user who may change them through the
+// child (access.DecideFamilyMember). The look is in the child's access log
+// and in the member's own.
+func (a *App) familyMemberPage(w http.ResponseWriter, r *http.Request) {
+	c, cr, m, ok := a.familyMemberRequest(w, r)
+	if !ok {
+		return
+	}
+	if err := a.logView(r, c, audit.Viewed, fmt.Sprintf("family member %d", m.ID)); err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	own, err := a.DB.ChildRecord(r.Context(), m.ID)
+	if err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	// Their family, as they see it: their own record is read whole, so
+	// both sides are (the decision on the child lets the user see
+	// relationships).
+	f, err := a.familyOf(r, c, own)
+	if err != nil {
+		a.serverError(w, r, err)
+		return
+	}
+	base := fmt.Sprintf("/children/%d/casework/", c.personID)
+	p := memberPage{Page: a.page(r, ""), ChildID: c.personID, Child: cr.Person.Name(), Name: m.Name(), Saved: r.URL.Query().Get("saved"),
+		Back: NavItem{Text: "Back to " + cr.Person.Name(), Href: fmt.Sprintf("/children/%d#family", c.personID)}}
+	change := fmt.Sprintf("%sfamily-member-details/%d", base, m.ID)
+	row := func(key, value string) {
+		p.Details = append(p.Details, web.SummaryRow{Key: key, Value: cmp.Or(value, "Not recorded"), ChangeHref: change})
+	}
+	row("Name", m.Name())
+	p.Details = append(p.Details, web.SummaryRow{Key: "Waymark number", Value: strconv.FormatInt(m.ID, 10)})
+	row("Date of birth", dateOrBlank(m.DateOfBirth))
+	if !m.DateOfDeath.IsZero() {
+		row("Date of death", m.DateOfDeath.Long())
+	}
+	row("Sex", describe(codes.Sex, m.Sex))
+	row("Ethnicity", describe(codes.Ethnicity, m.Ethnicity))
+	row("First language", m.Language)
+	row("Needs an interpreter", yesNoWord(m.InterpreterNeeded))
+	row("NHS number", m.NHSNumber)
+
+	p.Family = detailsTable{Caption: "Family", Headers: []string{"Name", "Is their", "Parental responsibility", "Lives with " + m.Forename, "From", "To"}}
+	for _, t := range f.ties {
+		if o := f.people[t.RelatedPersonID]; o != nil {
+			p.Family.Rows = append(p.Family.Rows, detailsRow{Cells: []string{fmt.Sprintf("%s (%d)", o.Name(), o.ID), describe(codes.RelationshipType, t.Type),
+				yesNoWord(t.ParentalResponsibility), yesNoWord(t.LivesWith), dateOrBlank(t.From), dateOrBlank(t.To)}})
+		}
+	}
+	p.Addresses = addressTable(own.Addresses, hubLinks{})
+	p.Disabled = disabilityTable(own.Disabilities, hubLinks{})
+	p.Links = []NavItem{{Text: "Change their details", Href: change},
+		{Text: "Record a new address", Href: fmt.Sprintf("%smember-address/%d", base, m.ID)},
+		{Text: "Add a disability", Href: fmt.Sprintf("%smember-disability/%d", base, m.ID)}}
+	a.Web.Render(w, r, http.StatusOK, "family-member", p)
+}
+
+// addressTable lists a person's addresses, each with the links h makes.
+func addressTable(addresses []domain.Address, h hubLinks) detailsTable {
+	t := detailsTable{Caption: "Addresses", Headers: []string{"Address", "Type", "From", "To"}}
+	for i := range addresses {
+		ad := &addresses[i]
+		words := strings.Join(slices.DeleteFunc([]string{ad.Line1, ad.Line2, ad.Town, ad.Postcode}, func(s string) bool { return s == "" }), ", ")
+		t.Rows = append(t.Rows, detailsRow{Cells: []string{words, describe(codes.AddressType, ad.Type), dateOrBlank(ad.From), dateOrBlank(ad.To)},
+			Actions: h.edit("address", ad.ID)})
+	}
+	return t
+}
+
+// disabilityTable lists a person's disabilities, each in force with the
+// link h makes to end it.
+func disabilityTable(disabilities []domain.Disability, h hubLinks) detailsTable {
+	t := detailsTable{Caption: "Disabilities", Headers: []string{"Disability", "Ended"}}
+	for i := range disabilities {
+		dis := &disabilities[i]
 		row := detailsRow{Cells: []string{describe(codes.Disability, dis.Code), dateOrBlank(dis.To)}}
 		if dis.To.IsZero() {
 			row.Actions = h.edit("disability-end", dis.ID)
 		}
-		d.Disabled.Rows = append(d.Disabled.Rows, row)
+		t.Rows = append(t.Rows, row)
 	}
-	d.Links = append(d.Links, slices.Concat(h.to("Add a family member", "casework/family-member"), h.to("Record a new address", "casework/address"),
-		h.to("Add a disability", "casework/disability"), h.to("Record an immigration status", "casework/immigration-status"))...)
-	return d, nil
+	return t
 }

@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/waymark-care/waymark/internal/audit"
 	"github.com/waymark-care/waymark/internal/civil"
 	"github.com/waymark-care/waymark/internal/domain"
 	"github.com/waymark-care/waymark/internal/storage"
@@ -148,6 +150,102 @@ func TestFamilyFromBothSides(t *testing.T) {
 		// A relationship that names someone else is not reached this way.
 		if res := worker.get(fmt.Sprintf("%s/casework/relationship/%d", page, 999999)); res.status != http.StatusNotFound {
 			t.Errorf("no such relationship: %d", res.status)
+		}
+	})
+}
+
+// TestFamilyMemberPage: a family member's page, reached from the child's,
+// with their details, their family as they see it, and their addresses
+// and disabilities recorded on their own record by forms that keep wrong
+// answers; every look is in the child's and the member's access logs, and
+// who may not change them through the child is refused (AC-07, AC-15,
+// FD-13, XC-06).
+func TestFamilyMemberPage(t *testing.T) {
+	storagetest.Each(t, func(t testing.TB, db *storage.DB) {
+		f := newFixture(t, db)
+		_, aunt, _, _ := sidesFixture(t, f)
+		_, family := familyOf(t, db, f.child)
+		mum := family["mother"]
+		child := fmt.Sprintf("/children/%d", f.child)
+		page := fmt.Sprintf("%s/family/%d", child, mum)
+		worker := f.signedIn("worker")
+		ctx := context.Background()
+
+		if res := worker.get(child); !strings.Contains(res.body, `href="`+page+`"`) {
+			t.Errorf("the child's page does not link to the mother's")
+		}
+		res := worker.get(page)
+		for _, want := range []string{"Dana Example", "In Ellie Example’s family", "Waymark number", fmt.Sprintf("Ellie Example (%d)", f.child), "Son or daughter",
+			fmt.Sprintf("Max Example (%d)", family["sibling"]), "No address is recorded", child + "/casework/member-address/" + fmt.Sprint(mum),
+			child + "/casework/family-member-details/" + fmt.Sprint(mum)} {
+			if res.status != 200 || !strings.Contains(res.body, want) {
+				t.Errorf("the mother's page (%d) lacks %q", res.status, want)
+			}
+		}
+		// In the child's access log, and in the mother's own.
+		for _, q := range []storage.AccessQuery{{PersonID: f.child, UserID: f.accounts["worker"].ID}, {PersonID: mum, UserID: f.accounts["worker"].ID}} {
+			logged, err := db.AccessLog(ctx, q)
+			if err != nil || !slices.ContainsFunc(logged, func(e audit.Access) bool {
+				return e.What == fmt.Sprintf("family member %d", mum) || e.What == fmt.Sprintf("details, through child %d", f.child)
+			}) {
+				t.Errorf("access log of %d: %+v %v", q.PersonID, logged, err)
+			}
+		}
+
+		// Her addresses: wrongly, then rightly; a move ends the one before.
+		address := fmt.Sprintf("%s/casework/member-address/%d", child, mum)
+		if form := worker.get(address); form.status != 200 || !strings.Contains(form.body, "Record a new address for Dana Example") {
+			t.Fatalf("address form: %d", form.status)
+		}
+		bad := formPost(t, worker, address, formAnswers("line1", "1 Old Lane", "postcode", "dn4 1aa", "start_date", "2020-01-01", "end_date", "2019-01-01"))
+		for _, want := range []string{"There is a problem", "UK postcode in capitals", "The end date must be the same as or after the start date", `value="1 Old Lane"`} {
+			if bad.status != http.StatusUnprocessableEntity || !strings.Contains(bad.body, want) {
+				t.Errorf("a wrong address (%d) lacks %q", bad.status, want)
+			}
+		}
+		if res := formPost(t, worker, address, formAnswers("address_type", "home", "line1", "1 Old Lane", "postcode", "DN4 1AA", "start_date", "2020-01-01")); res.status != http.StatusSeeOther ||
+			!strings.HasPrefix(res.header.Get("Location"), page+"?saved=") {
+			t.Fatalf("address: %d %s", res.status, res.header.Get("Location"))
+		}
+		if res := formPost(t, worker, address, formAnswers("address_type", "home", "line1", "9 New Road", "postcode", "DN5 2BB", "start_date", "2025-06-01")); res.status != http.StatusSeeOther {
+			t.Fatalf("a move: %d", res.status)
+		}
+		// Her disability.
+		disability := fmt.Sprintf("%s/casework/member-disability/%d", child, mum)
+		if res := formPost(t, worker, disability, formAnswers()); res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "Select the type of disability") {
+			t.Errorf("no disability: %d", res.status)
+		}
+		if res := formPost(t, worker, disability, formAnswers("disability_code", "HEAR")); res.status != http.StatusSeeOther {
+			t.Fatalf("disability: %d", res.status)
+		}
+		own, err := db.ChildRecord(ctx, mum)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(own.Addresses) != 2 || own.Addresses[0].To != civil.MustParse("2025-05-31") || len(own.Disabilities) != 1 || own.Disabilities[0].Code != "HEAR" {
+			t.Errorf("the mother's record: %+v %+v", own.Addresses, own.Disabilities)
+		}
+		if cr, _ := familyOf(t, db, f.child); len(cr.Disabilities) != 1 {
+			t.Errorf("the mother's disability is recorded on the child: %+v", cr.Disabilities)
+		}
+		if res := worker.get(page); !strings.Contains(res.body, "9 New Road, DN5 2BB") || !strings.Contains(res.body, "Hearing") {
+			t.Errorf("the mother's page does not show her address and disability")
+		}
+
+		// Refused: an auditor may not change the family's details; the
+		// restricted aunt's page is not opened through the child; someone
+		// not in the family is not reached.
+		if res := f.signedIn("auditor").get(page); res.status != http.StatusForbidden {
+			t.Errorf("auditor: %d", res.status)
+		}
+		if res := f.signedIn("auditor").get(address); res.status != http.StatusForbidden {
+			t.Errorf("auditor's address form: %d", res.status)
+		}
+		if res := worker.get(fmt.Sprintf("%s/family/%d", child, aunt.ID)); res.status != http.StatusForbidden {
+			t.Errorf("the restricted aunt's page: %d", res.status)
+		}
+		if res := worker.get(fmt.Sprintf("%s/family/%d", child, 999999)); res.status != http.StatusNotFound {
+			t.Errorf("someone not in the family: %d", res.status)
 		}
 	})
 }
