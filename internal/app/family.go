@@ -374,8 +374,22 @@ func (a *App) familyMemberAPI(w http.ResponseWriter, r *http.Request) {
 		a.serverError(w, r, err)
 		return
 	}
+	own, err := a.DB.ChildRecord(r.Context(), p.ID)
+	if err != nil {
+		a.serverError(w, r, err)
+		return
+	}
 	out := jsonFields(p)
 	out["href"] = recordPath(c.personID, p)
+	// Their own addresses and disabilities, as their page shows them.
+	addresses, disabilities := []map[string]any{}, []map[string]any{}
+	for i := range own.Addresses {
+		addresses = append(addresses, jsonFields(&own.Addresses[i]))
+	}
+	for i := range own.Disabilities {
+		disabilities = append(disabilities, jsonFields(&own.Disabilities[i]))
+	}
+	out["addresses"], out["disabilities"] = addresses, disabilities
 	web.WriteJSON(w, http.StatusOK, out)
 }
 

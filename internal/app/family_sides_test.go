@@ -231,6 +231,11 @@ func TestFamilyMemberPage(t *testing.T) {
 		if res := worker.get(page); !strings.Contains(res.body, "9 New Road, DN5 2BB") || !strings.Contains(res.body, "Hearing") {
 			t.Errorf("the mother's page does not show her address and disability")
 		}
+		// The API gives them with her details.
+		got := f.cwClient("worker").ok(200, "GET", fmt.Sprintf("/api/v1/children/%d/family/%d", f.child, mum), nil)
+		if ads, dis := got["addresses"].([]any), got["disabilities"].([]any); len(ads) != 2 || len(dis) != 1 || dis[0].(map[string]any)["disability_code"] != "HEAR" {
+			t.Errorf("the mother through the API: %v", got)
+		}
 
 		// Refused: an auditor may not change the family's details; the
 		// restricted aunt's page is not opened through the child; someone
