@@ -3,6 +3,7 @@ package synth
 import (
 	"slices"
 
+	"github.com/waymark-care/waymark/internal/civil"
 	"github.com/waymark-care/waymark/internal/codes"
 	"github.com/waymark-care/waymark/internal/domain"
 	"github.com/waymark-care/waymark/internal/timescales"
@@ -42,7 +43,8 @@ var parentShare = timescales.DefaultPolicy().ParentShare[0].Value
 
 // parentsAtConference records each parent's part in a child's conference
 // (AC-15): their language, when they had the report, and the translated
-// summary or interpreter arranged.
+// summary or interpreter arranged. For a conference booked, only what has
+// happened by today is recorded.
 func (s *sim) parentsAtConference(c *child, chair *worker, conf *domain.Conference) {
 	hh := c.hh
 	if hh == nil || !hh.network {
@@ -81,6 +83,14 @@ func (s *sim) parentsAtConference(c *child, chair *worker, conf *domain.Conferen
 			if p.InterpreterBookedDate.IsZero() || r.chance(summaryTranslated) {
 				p.TranslatedSummaryDate = s.cal.AddWorkingDays(conf.Date, -r.between(0, 2))
 			}
+		}
+		if conf.Booked {
+			for _, d := range []*civil.Date{&p.ReportSharedDate, &p.InterpreterBookedDate, &p.TranslatedSummaryDate} {
+				if d.After(s.today) {
+					*d = civil.Date{}
+				}
+			}
+			p.Attended = nil
 		}
 		s.recordAside(chair, p)
 	}

@@ -117,6 +117,7 @@ func (s *sim) endEnquiry(f *family, outcome string, conference civil.Date) {
 	switch outcome {
 	case "substantiated_icpc":
 		s.on(conference, func() { s.initialConference(f) })
+		s.plan(f, false, conference)
 		return
 	case "substantiated_no_icpc":
 		f.outcome = "cin"
@@ -255,7 +256,9 @@ func (s *sim) startCP(f *family, conferences map[*child]*domain.Conference) {
 		}
 	})
 	s.routine(f, spread{{0.9985, 14, 25}, {0.0015, 29, 40}}, func() { s.visit(f, "cp") })
-	s.on(s.daysAfter(s.today, spread{{0.97, 80, 91}, {0.03, 92, 105}}), func() { s.reviewConference(f, gen, 1) })
+	review := s.daysAfter(s.today, spread{{0.97, 80, 91}, {0.03, 92, 105}})
+	s.on(review, func() { s.reviewConference(f, gen, 1) })
+	s.plan(f, true, review)
 	s.caseDirections(f)
 }
 
@@ -326,7 +329,9 @@ func (s *sim) reviewConference(f *family, gen, n int) {
 	case u < 0.1:
 		s.familyBreakdown(f)
 	}
-	s.on(s.daysAfter(s.today, spread{{0.97, 170, 182}, {0.03, 183, 200}}), func() { s.reviewConference(f, gen, n+1) })
+	next := s.daysAfter(s.today, spread{{0.97, 170, 182}, {0.03, 183, 200}})
+	s.on(next, func() { s.reviewConference(f, gen, n+1) })
+	s.plan(f, true, next)
 }
 
 // endCP ends the plans: most families step down to a child in need plan.

@@ -144,6 +144,9 @@ func (s *sim) run(ctx context.Context, db *storage.DB) error {
 			cfg.Progress(Progress{Day: last, Days: last.DaysSince(cfg.From) + 1, Total: total, Records: s.written})
 		}
 	}
+	if err == nil {
+		err = s.write(ctx, db, cfg.To, s.bookUpcoming)
+	}
 	return err
 }
 
@@ -184,6 +187,8 @@ type sim struct {
 	migrating bool
 	// maracCases are each victim's latest MARAC case (partnership.go).
 	maracCases map[int64]*domain.MARACCase
+	// planned are the conferences put in the diary (booking.go).
+	planned []plannedConference
 }
 
 func newSim(cfg Config) *sim {
