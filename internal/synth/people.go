@@ -30,6 +30,11 @@ type child struct {
 	hh       *household
 	dob      civil.Date // the real or expected date of birth
 	disabled bool
+	// home is the address the child lives at, and father the relationship
+	// to their father, as recorded: a move or a father leaving changes
+	// them (family_changes.go).
+	home   *domain.Address
+	father *domain.Relationship
 	// disabilities are the types recorded on the child's file, which the
 	// front door copies onto a contact (FD-13).
 	disabilities []string
@@ -145,7 +150,8 @@ func (s *sim) recordAddress(c *child, by *worker) {
 	if from.After(s.today) {
 		from = s.today
 	}
-	s.record(by, &domain.Address{PersonID: c.p.ID, Type: "home", Line1: hh.street, Town: hh.town, Postcode: hh.postcode, From: from})
+	c.home = &domain.Address{PersonID: c.p.ID, Type: "home", Line1: hh.street, Town: hh.town, Postcode: hh.postcode, From: from}
+	s.record(by, c.home)
 }
 
 // name gives a born child their name, sex and identifiers.
@@ -242,7 +248,8 @@ func (s *sim) relate(c *child, by *worker) {
 	}
 	s.record(by, &domain.Relationship{PersonID: c.p.ID, RelatedPersonID: hh.mother.ID, Type: "mother", ParentalResponsibility: true, LivesWith: true, From: from})
 	if hh.father != nil {
-		s.record(by, &domain.Relationship{PersonID: c.p.ID, RelatedPersonID: hh.father.ID, Type: "father", ParentalResponsibility: s.r.chance(0.85), LivesWith: s.r.chance(0.55), From: from})
+		c.father = &domain.Relationship{PersonID: c.p.ID, RelatedPersonID: hh.father.ID, Type: "father", ParentalResponsibility: s.r.chance(0.85), LivesWith: s.r.chance(0.55), From: from}
+		s.record(by, c.father)
 	}
 	for _, o := range hh.children {
 		if o == c {

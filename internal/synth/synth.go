@@ -220,6 +220,7 @@ func (s *sim) simulate(day civil.Date) {
 	s.startDay(day)
 	s.frontDoorDay()
 	s.due()
+	s.familyChanges()
 }
 
 func (s *sim) startDay(day civil.Date) {
