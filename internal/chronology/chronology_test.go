@@ -58,6 +58,12 @@ func TestBuild(t *testing.T) {
 	if len(prot) != 2 {
 		t.Errorf("protection and visits: %q", prot)
 	}
+	// A conference booked and not yet held has not happened (AC-15).
+	booked := record()
+	booked.Conferences = []domain.Conference{{Entity: domain.Entity{ID: 90}, Booked: true, Type: "review", Date: civil.MustParse("2015-06-01")}}
+	if got := titles(Build(booked, nil, Filter{})); !reflect.DeepEqual(got, titles(all)) {
+		t.Errorf("with a booked conference: %q", got)
+	}
 	// A partner who may see only contacts sees only contacts.
 	shared := Build(record(), func(kind string) bool { return kind == "contact" }, Filter{})
 	if len(shared) != 1 || shared[0].Kind != "contact" {

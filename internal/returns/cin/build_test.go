@@ -110,6 +110,13 @@ func TestBuildChild(t *testing.T) {
 		t.Errorf("unborn child %+v", u.ChildIdentifiers)
 	}
 
+	// A conference booked and not yet held is not returned (AC-15).
+	booked := childRecord()
+	booked.Conferences[0].Booked = true
+	if b, _ := build(t, "2025-26", booked); b.CINdetails[0].Section47[0].DateOfInitialCPC.Present() {
+		t.Errorf("a booked initial conference returned: %+v", b.CINdetails[0].Section47[0])
+	}
+
 	p, _ := CollectionYear("2025-26")
 	gone := childRecord()
 	gone.Referrals = gone.Referrals[1:]
