@@ -111,6 +111,9 @@ func TestBookedConference(t *testing.T) {
 			t.Errorf("list once the mother is prepared: %v", got)
 		}
 		pageSays("the mother prepared", "Booked, not yet held; report to the parents due Tue 30 Dec 2025</")
+		if res := worker.get(fmt.Sprintf("/children/%d/oversight", ruby)); !strings.Contains(res.body, "Mother, initial child protection conference (booked)") {
+			t.Errorf("oversight page:\n%s", res.body)
+		}
 
 		// Recorded as held: wrongly (no decision, attendance or risk
 		// rating), then rightly; then a change from the booking's version.

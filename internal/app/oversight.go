@@ -273,6 +273,9 @@ func (a *App) childOversightPage(w http.ResponseWriter, r *http.Request) {
 	}
 	for i := range cr.Conferences {
 		cf := &cr.Conferences[i]
+		if !cf.Held() {
+			continue // the child is heard and offered an advocate at the conference
+		}
 		voice("conference", "Conference", cf.ID, cf.Date)
 		if age, eligible := rules.AdvocacyAge(cr, cf.Date); eligible {
 			status := fmt.Sprintf("Aged %d: advocate not recorded as offered", age)
@@ -327,6 +330,9 @@ func (a *App) childOversightPage(w http.ResponseWriter, r *http.Request) {
 	for i := range cr.Conferences {
 		cf := &cr.Conferences[i]
 		what := describe(codes.ConferenceType, cf.Type)
+		if !cf.Held() {
+			what += " (booked)"
+		}
 		prepared := rules.ParentsPrepared(cr, cf)
 		if len(prepared) == 0 {
 			parents = append(parents, recordRow{What: what, When: cf.Date.Long(), Status: "No parent recorded: report due " + rules.ParentReportDue(cf).Long()})
