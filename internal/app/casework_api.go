@@ -210,7 +210,12 @@ func (a *App) recordAPI(k *domain.Kind) http.HandlerFunc {
 		if !ok {
 			return
 		}
-		rec := findRecord(w, r, a, cr, k)
+		rec := domain.Record(nil)
+		if k.Name == "relationship" {
+			rec, _ = a.findRelationship(w, r, c, cr)
+		} else {
+			rec = findRecord(w, r, a, cr, k)
+		}
 		if rec == nil {
 			return
 		}
@@ -296,11 +301,17 @@ func (a *App) updateRecordAPI(k *domain.Kind, patch bool) http.HandlerFunc {
 			a.serverError(w, r, err)
 			return
 		}
-		before := findRecord(w, r, a, cr, k)
+		seen, before := domain.Record(nil), domain.Record(nil)
+		if k.Name == "relationship" {
+			seen, before = a.findRelationship(w, r, c, cr)
+		} else {
+			before = findRecord(w, r, a, cr, k)
+			seen = before
+		}
 		if before == nil {
 			return
 		}
-		a.updateRecord(w, r, c, before, patch)
+		a.updateRecord(w, r, c, seen, before, patch)
 	}
 }
 
@@ -615,7 +626,7 @@ func (a *App) checkAndSaveWith(r *http.Request, c *childRequest, rec, before dom
 			if err := tx.Update(&stored); err != nil {
 				return err
 			}
-			*rec.(*domain.Relationship) = stored
+			*rec.Base() = *stored.Base() // the answer stays as the child sees it
 			return nil
 		}
 		return tx.Update(rec)

@@ -526,9 +526,9 @@ type formRequest struct {
 	spec   *caseworkForm
 	kind   *domain.Kind
 	before domain.Record // the record changed, or nil for a new one
-	// stored is a relationship recorded on the other person's record, as
-	// it is stored; before is it seen from the child's side.
-	stored *domain.Relationship
+	// stored is the relationship changed as it is stored: before is it
+	// seen from the child's side (findRelationship).
+	stored domain.Record
 	// member is the family member a Member form records on.
 	member *domain.Person
 }
@@ -592,12 +592,12 @@ func (a *App) caseworkFormRequest(w http.ResponseWriter, r *http.Request) (*form
 		if fr.member = a.familyMember(w, r, c, cr); fr.member == nil {
 			return nil, false
 		}
-	case editing && k.Name == "relationship" && !slices.ContainsFunc(cr.Relationships, func(rel domain.Relationship) bool { return strconv.FormatInt(rel.ID, 10) == r.PathValue("rid") }):
-		seen, stored := a.otherSide(w, r, c, cr)
-		if seen == nil {
+	case editing && k.Name == "relationship":
+		var stored domain.Record
+		if fr.before, stored = a.findRelationship(w, r, c, cr); fr.before == nil {
 			return nil, false
 		}
-		fr.before, fr.stored = seen, stored
+		fr.stored = stored
 	case editing:
 		if fr.before = findRecord(w, r, a, cr, k); fr.before == nil {
 			return nil, false

@@ -104,24 +104,44 @@ func (f *family) tie(id int64) *domain.Tie {
 	return nil
 }
 
-// mayChange decides whether the user may change a family member's details,
-// or a relationship recorded on their record, through the child
-// (access.DecideFamilyMember).
-func (a *App) mayChange(r *http.Request, c *childRequest, f *family, personID int64) (access.Decision, error) {
+// mayChange decides whether the user may change, through the child, the
+// record of someone a relationship relates to the child
+// (access.DecideFamilyMember): a relationship recorded on their record,
+// current or ended; their details and page only while they are in the
+// family today (family.has), which the caller checks.
+func (a *App) mayChange(r *http.Request, c *childRequest, personID int64) (access.Decision, error) {
 	facts, err := a.DB.AccessFacts(r.Context(), personID, c.user.ID, a.now())
 	if err != nil {
 		return access.Decision{}, err
 	}
-	return access.DecideFamilyMember(c.user, c.facts, facts, f.has(personID, a.today())), nil
+	return access.DecideFamilyMember(c.user, c.facts, facts, true), nil
 }
 
-// otherSide finds, for a form that changes one of the child's
-// relationships, one recorded on the other person's record and naming the
-// child: the form changes it as the child sees it, and it is saved where
-// it is recorded (checkAndSave). It answers 404 or 403 and returns nil
-// when there is none the user may change.
-func (a *App) otherSide(w http.ResponseWriter, r *http.Request, c *childRequest, cr *domain.ChildRecord) (seen, stored *domain.Relationship) {
+// findRelationship finds the child's relationship named in the path, for
+// a form or the API to read or change: one on the child's record (seen and
+// stored are the same), or one recorded on the other person's record and
+// naming the child, for a user who may change that person's details
+// through the child (access.DecideFamilyMember). Such a one is read and
+// changed as the child sees it (seen), and saved where it is recorded
+// (stored; checkAndSave turns it back). It answers 404 or 403 and returns
+// nils when there is none the user may have.
+func (a *App) findRelationship(w http.ResponseWriter, r *http.Request, c *childRequest, cr *domain.ChildRecord) (seen, stored domain.Record) {
 	id, _ := recordID(r)
+	for i := range cr.Relationships {
+		if cr.Relationships[i].ID == id {
+			return &cr.Relationships[i], &cr.Relationships[i]
+		}
+	}
+	s, st := a.otherSide(w, r, c, cr, id)
+	if s == nil {
+		return nil, nil
+	}
+	return s, st
+}
+
+// otherSide finds a relationship recorded on the other person's record and
+// naming the child (findRelationship).
+func (a *App) otherSide(w http.ResponseWriter, r *http.Request, c *childRequest, cr *domain.ChildRecord, id int64) (seen, stored *domain.Relationship) {
 	f, err := a.familyOf(r, c, cr)
 	if err != nil {
 		a.serverError(w, r, err)
@@ -132,7 +152,7 @@ func (a *App) otherSide(w http.ResponseWriter, r *http.Request, c *childRequest,
 		a.Web.Error(w, r, http.StatusNotFound)
 		return nil, nil
 	}
-	d, err := a.mayChange(r, c, f, t.RelatedPersonID)
+	d, err := a.mayChange(r, c, t.RelatedPersonID)
 	if err != nil {
 		a.serverError(w, r, err)
 		return nil, nil
@@ -164,7 +184,7 @@ func (a *App) familyMember(w http.ResponseWriter, r *http.Request, c *childReque
 		a.Web.Error(w, r, http.StatusNotFound)
 		return nil
 	}
-	d, err := a.mayChange(r, c, f, id)
+	d, err := a.mayChange(r, c, id)
 	if err != nil {
 		a.saveFailed(w, r, err)
 		return nil
@@ -229,15 +249,17 @@ func (a *App) addFamilyMember(r *http.Request, c *childRequest, rel *domain.Rela
 }
 
 // updateRecord answers PUT or PATCH of one record the request may change:
-// before is the record as stored.
-func (a *App) updateRecord(w http.ResponseWriter, r *http.Request, c *childRequest, before domain.Record, patch bool) {
+// before is the record as stored, seen it as the child sees it (the same
+// but for a relationship recorded on the other person's record,
+// findRelationship).
+func (a *App) updateRecord(w http.ResponseWriter, r *http.Request, c *childRequest, seen, before domain.Record, patch bool) {
 	body, ok := readBody(w, r)
 	if !ok {
 		return
 	}
 	rec := domain.KindOf(before).New()
 	if patch {
-		reflect.ValueOf(rec).Elem().Set(reflect.ValueOf(before).Elem())
+		reflect.ValueOf(rec).Elem().Set(reflect.ValueOf(seen).Elem())
 	} else if p, ok := before.(*domain.Person); ok {
 		// Who may see a record, and the authority's number for the child,
 		// are not changed here: a replacement keeps them.
@@ -250,6 +272,10 @@ func (a *App) updateRecord(w http.ResponseWriter, r *http.Request, c *childReque
 	version := rec.Base().Version
 	*rec.Base() = *before.Base()
 	rec.Base().Version = version
+	if rel, ok := rec.(*domain.Relationship); ok && seen != before {
+		// One on the other person's record stays between the two of them.
+		rel.RelatedPersonID = seen.(*domain.Relationship).RelatedPersonID
+	}
 	a.saveCasework(w, r, c, rec, before)
 }
 
@@ -266,20 +292,18 @@ func (a *App) updateChildAPI(patch bool) http.HandlerFunc {
 			a.serverError(w, r, err)
 			return
 		}
-		a.updateRecord(w, r, c, &cr.Person, patch)
+		a.updateRecord(w, r, c, &cr.Person, &cr.Person, patch)
 	}
 }
 
 // familyJSON is one of the child's relationships with the person it names,
 // as the child sees it; recorded_on says whose record it is on: the
-// child's (href changes it), or the other person's.
+// child's, or the other person's.
 func familyJSON(childID int64, t domain.Tie, p *domain.Person) map[string]any {
 	person := jsonFields(p)
 	person["href"] = fmt.Sprintf("/api/v1/children/%d/family/%d", childID, p.ID)
 	out := jsonFields(&t.Relationship)
-	if t.RecordedOn == childID {
-		out["href"] = recordPath(childID, &t.Relationship)
-	}
+	out["href"] = recordPath(childID, &t.Relationship)
 	out["recorded_on"] = t.RecordedOn
 	out["person"] = person
 	return out
@@ -419,7 +443,7 @@ func (a *App) updateFamilyMemberAPI(patch bool) http.HandlerFunc {
 		if !ok {
 			return
 		}
-		a.updateRecord(w, r, c, p, patch)
+		a.updateRecord(w, r, c, p, p, patch)
 	}
 }
 
@@ -501,7 +525,7 @@ func (a *App) childDetailsOf(r *http.Request, c *childRequest, cr *domain.ChildR
 		member := access.Decision{}
 		if h.write {
 			var err error
-			if member, err = a.mayChange(r, c, f, m.ID); err != nil {
+			if member, err = a.mayChange(r, c, m.ID); err != nil {
 				return d, err
 			}
 		}
@@ -511,7 +535,7 @@ func (a *App) childDetailsOf(r *http.Request, c *childRequest, cr *domain.ChildR
 				row.Actions = append(row.Actions, h.edit("relationship-end", rel.ID)...)
 			}
 		}
-		if member.Allowed {
+		if member.Allowed && f.has(m.ID, a.today()) {
 			row.Actions = append(row.Actions, NavItem{Text: "Their page", Href: fmt.Sprintf("%sfamily/%d", h.base, m.ID)},
 				NavItem{Text: "Change their details", Href: fmt.Sprintf("%scasework/family-member-details/%d", h.base, m.ID)})
 		}

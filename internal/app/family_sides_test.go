@@ -89,7 +89,8 @@ func TestFamilyFromBothSides(t *testing.T) {
 		if len(byPerson) != 5 || len(out["family"].([]any)) != 5 {
 			t.Fatalf("family of %d: %v", len(out["family"].([]any)), out)
 		}
-		if g := byPerson[float64(gran.ID)]; g["relationship_type"] != "grandparent" || g["recorded_on"] != float64(gran.ID) || g["href"] != nil || g["lives_with"] != true {
+		granHref := fmt.Sprintf("/api/v1/children/%d/relationships/%d", f.child, granRel.ID)
+		if g := byPerson[float64(gran.ID)]; g["relationship_type"] != "grandparent" || g["recorded_on"] != float64(gran.ID) || g["href"] != granHref || g["lives_with"] != true {
 			t.Errorf("grandmother %v", g)
 		}
 		if m := byPerson[float64(family["mother"])]; m["relationship_type"] != "mother" || m["recorded_on"] != float64(f.child) || m["href"] == nil {
@@ -139,8 +140,31 @@ func TestFamilyFromBothSides(t *testing.T) {
 			t.Errorf("ended %+v: %v", stored, err)
 		}
 
+		// Through the API, as the child sees it, saved on her record.
+		if got := api.ok(200, "GET", granHref, nil); got["relationship_type"] != "grandparent" || got["person_id"] != float64(f.child) || got["related_person_id"] != float64(gran.ID) {
+			t.Errorf("the grandmother's relationship through the API: %v", got)
+		}
+		api.invalid("PATCH", granHref, map[string]any{"version": 3, "end_date": "2020-01-01"}, "The end date must be the same as or after the start date", "end_date")
+		got := api.ok(200, "PATCH", granHref, map[string]any{"version": 3, "parental_responsibility": true, "related_person_id": family["father"]})
+		if got["relationship_type"] != "grandparent" || got["related_person_id"] != float64(gran.ID) || version(got) != 4 {
+			t.Errorf("changed through the API: %v", got)
+		}
+		if err := db.Get(context.Background(), granRel.ID, &stored); err != nil || stored.PersonID != gran.ID || stored.RelatedPersonID != f.child ||
+			stored.Type != "grandchild" || !stored.ParentalResponsibility || stored.Version != 4 {
+			t.Errorf("stored after the API %+v: %v", stored, err)
+		}
+
 		// Refused: the restricted aunt's record is not changed through the
 		// child, and who may not record on the child's file changes nothing.
+		auntHref := fmt.Sprintf("/api/v1/children/%d/relationships/%d", f.child, auntRel.ID)
+		for _, method := range []string{"GET", "PATCH"} {
+			if status, _ := api.call(method, auntHref, map[string]any{"version": 1, "lives_with": true}); status != http.StatusForbidden {
+				t.Errorf("%s the aunt's relationship: %d", method, status)
+			}
+		}
+		if status, _ := f.cwClient("auditor").call("PATCH", granHref, map[string]any{"version": 4, "lives_with": true}); status != http.StatusForbidden {
+			t.Errorf("auditor PATCH: %d", status)
+		}
 		if res := worker.get(fmt.Sprintf("%s/casework/relationship/%d", page, auntRel.ID)); res.status != http.StatusForbidden {
 			t.Errorf("the aunt's relationship form: %d", res.status)
 		}
