@@ -45,13 +45,11 @@ var parentLists = map[List]listDef{
 		Rules.parentsNotPrepared},
 	ParentsNotReady: {"Booked conferences with parents not yet prepared", "AC-15",
 		"Conferences booked and not yet held where a parent has not had the report by its due day (conference.parent_share_wd before the conference), where a parent whose language is not English, or who needs an interpreter, has neither a translated summary nor an interpreter booked yet, or where no parent's part is recorded once the report is due.",
-		// A booked conference is not in force on the list's day, so every
-		// open case is read, for its conferences and parents only.
 		true, read(nil, map[string][]string{
 			"conference":        {"conference_type", "conference_date", "booked"},
 			"conference_parent": conferenceParentColumns,
 			"relationship":      {"related_person_id", "relationship_type"},
-		}), nil,
+		}), []string{"conference:booked"},
 		Rules.parentsNotReady},
 }
 

@@ -49,7 +49,8 @@ type listDef struct {
 	columns map[string][]string
 	// with are the kinds a child must have a record of, in force at some
 	// time in the period read, to be on the list at all, so that only those
-	// children are read (nil: every open case).
+	// children are read (nil: every open case); or a kind's state, such as
+	// "conference:booked", whatever the period.
 	with []string
 	find func(r Rules, cr *domain.ChildRecord, w Window) []Exception
 }

@@ -14,10 +14,12 @@ import (
 // about, and a child's household.
 
 // inForce says when a record of a kind is in force: from its start to its
-// end (no end: still in force), or at its one instant.
+// end (no end: still in force), or at its one instant; or, for a state of a
+// kind ("kind:state"), while a condition holds (where), whatever the period.
 var inForce = map[string]struct {
 	start, end string
 	instant    bool
+	where      string
 }{
 	"referral":            {start: "referral_date", end: "close_date"},
 	"cp_plan":             {start: "start_date", end: "end_date"},
@@ -29,6 +31,8 @@ var inForce = map[string]struct {
 	"strategy_discussion": {start: "held_at", instant: true},
 	"harm_concern":        {start: "raised_at", instant: true},
 	"chair_escalation":    {start: "escalation_date", end: "resolved_date"},
+	// A conference booked and not yet held (AC-15).
+	"conference:booked": {where: "booked"},
 }
 
 // CasesInForce reads, as Caseload does, the records of the children who had
@@ -47,7 +51,12 @@ func (db *DB) CasesInForce(ctx context.Context, from, to civil.Date, kinds []str
 		if !ok {
 			return fmt.Errorf("storage: %q is not a kind of record in force for a time", k)
 		}
-		table := db.kinds[k].kind.Table
+		kind, _, _ := strings.Cut(k, ":")
+		table := db.kinds[kind].kind.Table
+		if p.where != "" {
+			parts[i] = "SELECT person_id FROM " + table + " WHERE " + p.where
+			continue
+		}
 		if p.instant {
 			// A day either side: an instant's day in England may be the
 			// day before or after its day in UTC. The caller decides the

@@ -56,6 +56,23 @@ func TestCasesInForce(t *testing.T) {
 		if err == nil {
 			t.Error("CasesInForce took visits as records in force for a time")
 		}
+		// A conference booked and not yet held, whatever the day (AC-15).
+		if got := read("2024-04-01", "2024-04-01", "conference:booked"); got != nil {
+			t.Errorf("booked conferences before any was booked: %v", got)
+		}
+		cr, err := db.ChildRecord(ctx, ids["full history"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = db.Write(ctx, storagetest.Change, func(tx *storage.Tx) error {
+			return tx.Insert(&domain.Conference{PersonID: cr.Person.ID, ReferralID: cr.Referrals[0].ID, Booked: true, Type: "review", Date: civil.MustParse("2024-05-01")})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := read("2024-04-01", "2024-04-01", "conference:booked"); !slices.Equal(got, []int64{ids["full history"]}) {
+			t.Errorf("booked conferences: %v, want the full history's", got)
+		}
 	})
 }
 
