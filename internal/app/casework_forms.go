@@ -100,8 +100,9 @@ type caseworkForm struct {
 	Family bool
 	// Member makes the form record something new on a member of the
 	// child's family named in the path, decided as Family is: a parent's
-	// address or disability. It returns to their page.
-	Member bool
+	// address or disability. It returns to their page. OfMember makes it
+	// change one of their records, named in the path.
+	Member, OfMember bool
 	// NewPerson are questions about someone not yet recorded, asked with
 	// their relationship to the child and recorded with it.
 	NewPerson []question
@@ -390,10 +391,11 @@ func init() {
 		// conferences: recorded on their own record, from their page.
 		{Slug: "member-address", Title: "Record a new address", EditTitle: "Record a new address", Kind: "address", Details: true, Member: true, Button: "Save the address", Questions: addressQuestions("they")},
 		{Slug: "member-disability", Title: "Add a disability", EditTitle: "Add a disability", Kind: "disability", Details: true, Member: true, Button: "Add the disability", Questions: disabilityQuestions},
-		{Slug: "disability-end", EditTitle: "End the disability", Kind: "disability", Details: true, Button: "End the disability", Needs: []string{"end_date"}, Questions: []question{
-			{"disability_code", "Disability", "", shown, codes.Disability, nil, ""},
-			{"end_date", "When did it stop applying?", "For example, 27 3 2025. A contact after this day does not take it from the child’s record", date, "", nil, "Enter the date the disability stopped applying"},
-		}},
+		{Slug: "member-address-change", EditTitle: "Change the address", Kind: "address", Details: true, OfMember: true, Button: "Save the address", Questions: addressQuestions("they")},
+		{Slug: "member-disability-end", EditTitle: "End the disability", Kind: "disability", Details: true, OfMember: true, Button: "End the disability", Needs: []string{"end_date"},
+			Questions: disabilityEndQuestions("For example, 27 3 2025")},
+		{Slug: "disability-end", EditTitle: "End the disability", Kind: "disability", Details: true, Button: "End the disability", Needs: []string{"end_date"},
+			Questions: disabilityEndQuestions("For example, 27 3 2025. A contact after this day does not take it from the child’s record")},
 		{Slug: "immigration-status", Title: "Record an immigration status", EditTitle: "Change the immigration status", Kind: "immigration_status", Details: true, Button: "Save the status", Questions: []question{
 			{"status", "Immigration status", "", oneOf, codes.ImmigrationStatus, nil, "Select the immigration status"},
 			{"start_date", "From", "For example, 27 3 2025. The status before ends the day before", date, "", nil, "Enter the date the status started"},
@@ -422,6 +424,15 @@ func addressQuestions(who string) []question {
 
 var disabilityQuestions = []question{
 	{"disability_code", "Type of disability", "", oneOf, codes.Disability, nil, "Select the type of disability"},
+}
+
+// disabilityEndQuestions end a disability that no longer applies, with the
+// hint given.
+func disabilityEndQuestions(hint string) []question {
+	return []question{
+		{"disability_code", "Disability", "", shown, codes.Disability, nil, ""},
+		{"end_date", "When did it stop applying?", hint, date, "", nil, "Enter the date the disability stopped applying"},
+	}
 }
 
 // nameQuestions ask a person's names; whose is "the child’s", "their".
@@ -529,7 +540,7 @@ type formRequest struct {
 	// stored is the relationship changed as it is stored: before is it
 	// seen from the child's side (findRelationship).
 	stored domain.Record
-	// member is the family member a Member form records on.
+	// member is the family member a Member or OfMember form records on.
 	member *domain.Person
 }
 
@@ -553,6 +564,9 @@ func (fr *formRequest) back() NavItem {
 }
 
 func (fr *formRequest) title() string {
+	if fr.member != nil && fr.before != nil {
+		return fr.spec.EditTitle + " for " + fr.member.Name()
+	}
 	if fr.member != nil {
 		return fr.spec.Title + " for " + fr.member.Name()
 	}
@@ -590,6 +604,10 @@ func (a *App) caseworkFormRequest(w http.ResponseWriter, r *http.Request) (*form
 		}
 	case spec.Member:
 		if fr.member = a.familyMember(w, r, c, cr); fr.member == nil {
+			return nil, false
+		}
+	case spec.OfMember:
+		if fr.member, fr.before = a.memberRecord(w, r, c, cr, k); fr.member == nil {
 			return nil, false
 		}
 	case editing && k.Name == "relationship":
@@ -1115,7 +1133,7 @@ func (a *App) save(r *http.Request, fr *formRequest) (domain.Record, web.FieldEr
 		return a.checkAndSave(r, fr.c, rec, fr.stored)
 	}
 	if fr.member != nil {
-		return a.saveOnMember(r, fr.c, fr.member, rec)
+		return a.saveOnMember(r, fr.c, fr.member, rec, fr.before)
 	}
 	return a.checkAndSave(r, fr.c, rec, fr.before)
 }

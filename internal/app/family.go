@@ -175,6 +175,11 @@ func (a *App) otherSide(w http.ResponseWriter, r *http.Request, c *childRequest,
 // family) or 403, and returns nil.
 func (a *App) familyMember(w http.ResponseWriter, r *http.Request, c *childRequest, cr *domain.ChildRecord) *domain.Person {
 	id, ok := recordID(r)
+	return a.familyMemberWithID(w, r, c, cr, id, ok)
+}
+
+// familyMemberWithID is familyMember for the person with the id given.
+func (a *App) familyMemberWithID(w http.ResponseWriter, r *http.Request, c *childRequest, cr *domain.ChildRecord, id int64, ok bool) *domain.Person {
 	f, err := a.familyOf(r, c, cr)
 	if err != nil {
 		a.serverError(w, r, err)
@@ -541,23 +546,42 @@ func (a *App) childDetailsOf(r *http.Request, c *childRequest, cr *domain.ChildR
 		}
 		d.Family.Rows = append(d.Family.Rows, row)
 	}
-	d.Addresses = addressTable(cr.Addresses, h)
+	d.Addresses = addressTable(cr.Addresses, func(id int64) []NavItem { return h.edit("address", id) })
 	d.Statuses = detailsTable{Caption: "Immigration status", Headers: []string{"Status", "From", "To"}}
 	for i := range cr.ImmigrationStatuses {
 		s := &cr.ImmigrationStatuses[i]
 		d.Statuses.Rows = append(d.Statuses.Rows, detailsRow{Cells: []string{describe(codes.ImmigrationStatus, s.Status), dateOrBlank(s.From), dateOrBlank(s.To)},
 			Actions: h.edit("immigration-status", s.ID)})
 	}
-	d.Disabled = disabilityTable(cr.Disabilities, h)
+	d.Disabled = disabilityTable(cr.Disabilities, func(id int64) []NavItem { return h.edit("disability-end", id) })
 	d.Links = append(d.Links, slices.Concat(h.to("Add a family member", "casework/family-member"), h.to("Record a new address", "casework/address"),
 		h.to("Add a disability", "casework/disability"), h.to("Record an immigration status", "casework/immigration-status"))...)
 	return d, nil
 }
 
+// memberRecord reads the family member's address or disability named in
+// the path, with the member, if the user may change it through the child
+// (familyMember); otherwise it answers 404 or 403 and returns nils.
+func (a *App) memberRecord(w http.ResponseWriter, r *http.Request, c *childRequest, cr *domain.ChildRecord, k *domain.Kind) (*domain.Person, domain.Record) {
+	id, _ := recordID(r)
+	rec := k.New()
+	if err := a.DB.Get(r.Context(), id, rec); err != nil {
+		a.saveFailed(w, r, err)
+		return nil, nil
+	}
+	personID := reflect.ValueOf(rec).Elem().FieldByName("PersonID").Int()
+	m := a.familyMemberWithID(w, r, c, cr, personID, personID != c.personID)
+	if m == nil {
+		return nil, nil
+	}
+	return m, rec
+}
+
 // saveOnMember records a new address or disability on a family member's
-// own record, checked as every record is: a new address ends the one
-// before it (casework.Superseded), as the child's does.
-func (a *App) saveOnMember(r *http.Request, c *childRequest, member *domain.Person, rec domain.Record) (domain.Record, web.FieldErrors, error) {
+// own record, or changes one (before), checked as every record is: a new
+// address ends the one before it (casework.Superseded), as the child's
+// does.
+func (a *App) saveOnMember(r *http.Request, c *childRequest, member *domain.Person, rec, before domain.Record) (domain.Record, web.FieldErrors, error) {
 	reflect.ValueOf(rec).Elem().FieldByName("PersonID").SetInt(member.ID)
 	var errs web.FieldErrors
 	if invalid, _ := errors.AsType[*domain.ValidationError](domain.Validate(rec)); invalid != nil {
@@ -575,6 +599,9 @@ func (a *App) saveOnMember(r *http.Request, c *childRequest, member *domain.Pers
 			if err := tx.Update(old); err != nil {
 				return err
 			}
+		}
+		if before != nil {
+			return tx.Update(rec)
 		}
 		return tx.Insert(rec)
 	})
@@ -646,35 +673,37 @@ func (a *App) familyMemberPage(w http.ResponseWriter, r *http.Request) {
 				yesNoWord(t.ParentalResponsibility), yesNoWord(t.LivesWith), dateOrBlank(t.From), dateOrBlank(t.To)}})
 		}
 	}
-	p.Addresses = addressTable(own.Addresses, hubLinks{})
-	p.Disabled = disabilityTable(own.Disabilities, hubLinks{})
+	h := hubLinks{base: fmt.Sprintf("/children/%d/", c.personID), write: true}
+	p.Addresses = addressTable(own.Addresses, func(id int64) []NavItem { return h.edit("member-address-change", id) })
+	p.Disabled = disabilityTable(own.Disabilities, func(id int64) []NavItem { return h.edit("member-disability-end", id) })
 	p.Links = []NavItem{{Text: "Change their details", Href: change},
 		{Text: "Record a new address", Href: fmt.Sprintf("%smember-address/%d", base, m.ID)},
 		{Text: "Add a disability", Href: fmt.Sprintf("%smember-disability/%d", base, m.ID)}}
 	a.Web.Render(w, r, http.StatusOK, "family-member", p)
 }
 
-// addressTable lists a person's addresses, each with the links h makes.
-func addressTable(addresses []domain.Address, h hubLinks) detailsTable {
+// addressTable lists a person's addresses, each with the links that change
+// it.
+func addressTable(addresses []domain.Address, change func(id int64) []NavItem) detailsTable {
 	t := detailsTable{Caption: "Addresses", Headers: []string{"Address", "Type", "From", "To"}}
 	for i := range addresses {
 		ad := &addresses[i]
 		words := strings.Join(slices.DeleteFunc([]string{ad.Line1, ad.Line2, ad.Town, ad.Postcode}, func(s string) bool { return s == "" }), ", ")
 		t.Rows = append(t.Rows, detailsRow{Cells: []string{words, describe(codes.AddressType, ad.Type), dateOrBlank(ad.From), dateOrBlank(ad.To)},
-			Actions: h.edit("address", ad.ID)})
+			Actions: change(ad.ID)})
 	}
 	return t
 }
 
 // disabilityTable lists a person's disabilities, each in force with the
-// link h makes to end it.
-func disabilityTable(disabilities []domain.Disability, h hubLinks) detailsTable {
+// link that ends it.
+func disabilityTable(disabilities []domain.Disability, end func(id int64) []NavItem) detailsTable {
 	t := detailsTable{Caption: "Disabilities", Headers: []string{"Disability", "Ended"}}
 	for i := range disabilities {
 		dis := &disabilities[i]
 		row := detailsRow{Cells: []string{describe(codes.Disability, dis.Code), dateOrBlank(dis.To)}}
 		if dis.To.IsZero() {
-			row.Actions = h.edit("disability-end", dis.ID)
+			row.Actions = end(dis.ID)
 		}
 		t.Rows = append(t.Rows, row)
 	}

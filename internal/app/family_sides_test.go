@@ -255,6 +255,40 @@ func TestFamilyMemberPage(t *testing.T) {
 		if res := worker.get(page); !strings.Contains(res.body, "9 New Road, DN5 2BB") || !strings.Contains(res.body, "Hearing") {
 			t.Errorf("the mother's page does not show her address and disability")
 		}
+		// Changing her address, and ending her disability, from her page.
+		change := fmt.Sprintf("%s/casework/member-address-change/%d", child, own.Addresses[1].ID)
+		end := fmt.Sprintf("%s/casework/member-disability-end/%d", child, own.Disabilities[0].ID)
+		if res := worker.get(page); !strings.Contains(res.body, change) || !strings.Contains(res.body, end) {
+			t.Errorf("the mother's page does not offer to change her address and end her disability")
+		}
+		if form := worker.get(change); form.status != 200 || !strings.Contains(form.body, "Change the address for Dana Example") || !strings.Contains(form.body, `value="9 New Road"`) {
+			t.Errorf("address change form: %d", form.status)
+		}
+		if res := formPost(t, worker, change, formAnswers("version", "1", "address_type", "home", "line1", "9A New Road", "postcode", "DN5 2BB", "start_date", "2025-06-01", "end_date", "2025-01-01")); res.status != http.StatusUnprocessableEntity ||
+			!strings.Contains(res.body, "The end date must be the same as or after the start date") || !strings.Contains(res.body, `value="9A New Road"`) {
+			t.Errorf("an address ending before it began: %d", res.status)
+		}
+		if res := formPost(t, worker, change, formAnswers("version", "1", "address_type", "home", "line1", "9A New Road", "postcode", "DN5 2BB", "start_date", "2025-06-01")); res.status != http.StatusSeeOther {
+			t.Fatalf("address change: %d\n%s", res.status, res.body)
+		}
+		if res := formPost(t, worker, end, formAnswers("version", "1")); res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "Enter the date the disability stopped applying") {
+			t.Errorf("a disability ended with no date: %d", res.status)
+		}
+		if res := formPost(t, worker, end, formAnswers("version", "1", "end_date", "2025-11-30")); res.status != http.StatusSeeOther {
+			t.Fatalf("disability end: %d", res.status)
+		}
+		if own, err = db.ChildRecord(ctx, mum); err != nil || own.Addresses[1].Line1 != "9A New Road" || own.Addresses[1].Version != 2 || own.Disabilities[0].To != civil.MustParse("2025-11-30") {
+			t.Errorf("after the changes: %+v %+v %v", own.Addresses, own.Disabilities, err)
+		}
+		// The child's own address is not changed as a family member's.
+		cr, _ := familyOf(t, db, f.child)
+		if res := worker.get(fmt.Sprintf("%s/casework/member-address-change/%d", child, cr.Addresses[0].ID)); res.status != http.StatusNotFound {
+			t.Errorf("the child's address as a family member's: %d", res.status)
+		}
+		if res := f.signedIn("auditor").get(change); res.status != http.StatusForbidden {
+			t.Errorf("auditor's address change: %d", res.status)
+		}
+
 		// The API gives them with her details.
 		got := f.cwClient("worker").ok(200, "GET", fmt.Sprintf("/api/v1/children/%d/family/%d", f.child, mum), nil)
 		if ads, dis := got["addresses"].([]any), got["disabilities"].([]any); len(ads) != 2 || len(dis) != 1 || dis[0].(map[string]any)["disability_code"] != "HEAR" {
