@@ -238,6 +238,11 @@ func TestCaseworkBrowser(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS("#"+name+"-year"), year),
 		)
 	}
+	run("open the conference booking from the casework page", chromedp.Navigate(hub),
+		chromedp.Click(chromedp.CSS(`a[href*="/casework/conference-booking?"]`)), chromedp.WaitVisible(chromedp.CSS("#conference_date-day")))
+	checkAccessible(t, ctx, "conference booking")
+	run("send the booking without its day", submit, problem)
+	checkAccessible(t, ctx, "conference booking errors")
 	run("open the conference from the casework page", chromedp.Navigate(hub),
 		chromedp.Click(chromedp.CSS(`a[href*="/casework/conference?"]`)), chromedp.WaitVisible(chromedp.CSS("#conference_date-day")))
 	checkAccessible(t, ctx, "conference")
@@ -300,7 +305,7 @@ func TestCaseworkBrowser(t *testing.T) {
 	run("put the family member right", chromedp.SendKeys(chromedp.CSS("#forename"), "Maureen"), submit, saved)
 	checkAccessible(t, ctx, "child's page, family member added")
 
-	for _, page := range []string{"/exceptions?as_of=2025-12-10", "/exceptions/strategy-missing-agencies?as_of=2025-12-10", "/approvals?as_of=2025-12-10"} {
+	for _, page := range []string{"/exceptions?as_of=2025-12-10", "/exceptions/strategy-missing-agencies?as_of=2025-12-10", "/exceptions/parents-not-ready?as_of=2025-12-10", "/approvals?as_of=2025-12-10"} {
 		run("open "+page, chromedp.Navigate(base+page), chromedp.WaitVisible(chromedp.CSS("main h1")))
 		checkAccessible(t, ctx, page)
 	}
