@@ -572,6 +572,11 @@ func (a *App) checkAndSaveWith(r *http.Request, c *childRequest, rec, before dom
 			return nil, nil, err
 		}
 		add(fes)
+		f, err := a.familyOf(r, c, cr)
+		if err != nil {
+			return nil, nil, err
+		}
+		add(casework.CheckRelationship(f.ties, v))
 	}
 	if newRelative != nil {
 		if invalid, _ := errors.AsType[*domain.ValidationError](domain.Validate(newRelative)); invalid != nil {

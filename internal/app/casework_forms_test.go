@@ -304,6 +304,19 @@ func TestCaseworkBrowser(t *testing.T) {
 	checkAccessible(t, ctx, "family member errors")
 	run("put the family member right", chromedp.SendKeys(chromedp.CSS("#forename"), "Maureen"), submit, saved)
 	checkAccessible(t, ctx, "child's page, family member added")
+	// A family member's page, and an address recorded from it, wrongly then rightly.
+	run("open a family member's page", chromedp.Click(chromedp.CSS(`#family ~ table a[href*="/family/"]`)), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	checkAccessible(t, ctx, "family member's page")
+	run("record their address with a postcode in small letters",
+		chromedp.Click(chromedp.CSS(`a[href*="/casework/member-address/"]`)), chromedp.WaitVisible(chromedp.CSS("#line1")),
+		chromedp.SendKeys(chromedp.CSS("#line1"), "3 Mill Lane"), chromedp.SendKeys(chromedp.CSS("#postcode"), "dn4 1aa"),
+		date("start_date", "1", "9", "2025"), submit, problem)
+	if kept, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#line1"))); err != nil || kept != "3 Mill Lane" {
+		t.Errorf("family member's address: the first line came back as %q (%v)", kept, err)
+	}
+	checkAccessible(t, ctx, "family member's address errors")
+	run("put the postcode right", chromedp.Clear(chromedp.CSS("#postcode")), chromedp.SendKeys(chromedp.CSS("#postcode"), "DN4 1AA"), submit, saved)
+	checkAccessible(t, ctx, "family member's page, address recorded")
 
 	for _, page := range []string{"/exceptions?as_of=2025-12-10", "/exceptions/strategy-missing-agencies?as_of=2025-12-10", "/exceptions/parents-not-ready?as_of=2025-12-10", "/approvals?as_of=2025-12-10"} {
 		run("open "+page, chromedp.Navigate(base+page), chromedp.WaitVisible(chromedp.CSS("main h1")))

@@ -97,6 +97,11 @@ func TestFamilyFromBothSides(t *testing.T) {
 			t.Errorf("mother %v", m)
 		}
 
+		// She is already in the family, though recorded on her record: a
+		// second relationship in force with her is refused.
+		api.invalid("POST", fmt.Sprintf("/api/v1/children/%d/relationships", f.child), map[string]any{"related_person_id": gran.ID, "relationship_type": "grandparent"},
+			"already in the family", "related_person_id")
+
 		// Changing the grandmother's relationship from Ellie's page: the
 		// form asks it as Ellie sees it, keeps wrong answers, and saves it
 		// on the grandmother's record, turned back.

@@ -97,7 +97,8 @@ func (r Rules) CheckChange(cr *domain.ChildRecord, rec domain.Record, household 
 	case *domain.CoreGroupAction:
 		return CheckCoreGroupAction(cr, v)
 	case *domain.Relationship:
-		return CheckRelationship(cr, v)
+		// The app checks the family from both sides too (its own reads).
+		return CheckRelationship(domain.Family(cr.Relationships, nil, nil), v)
 	case *domain.MASHRequest:
 		return r.CheckMASHRequest(v)
 	case *domain.ConferenceParent:

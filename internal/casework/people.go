@@ -71,9 +71,10 @@ func Superseded(cr *domain.ChildRecord, rec domain.Record) []domain.Record {
 }
 
 // CheckRelationship refuses a second relationship in force with someone
-// already in the child's family: that one is changed instead.
-func CheckRelationship(cr *domain.ChildRecord, rel *domain.Relationship) []domain.FieldError {
-	for _, other := range cr.Relationships {
+// already in the child's family, recorded from either side (family, as
+// domain.Family makes it): that one is changed instead.
+func CheckRelationship(family []domain.Tie, rel *domain.Relationship) []domain.FieldError {
+	for _, other := range family {
 		if other.ID != rel.ID && other.RelatedPersonID == rel.RelatedPersonID && rel.RelatedPersonID != 0 && other.To.IsZero() && rel.To.IsZero() {
 			return []domain.FieldError{{Field: "related_person_id", Message: "They are already in the family: change that relationship instead"}}
 		}

@@ -59,10 +59,20 @@ func TestPeopleRules(t *testing.T) {
 		t.Errorf("a new status ends %v", ended)
 	}
 
-	if errs := CheckRelationship(cr, &domain.Relationship{RelatedPersonID: 9, Type: "carer"}); len(errs) != 1 {
+	own := domain.Family(cr.Relationships, nil, nil)
+	if errs := CheckRelationship(own, &domain.Relationship{RelatedPersonID: 9, Type: "carer"}); len(errs) != 1 {
 		t.Errorf("a second relationship with the mother: %v", errs)
 	}
-	if errs := CheckRelationship(cr, &domain.Relationship{Entity: domain.Entity{ID: 4}, RelatedPersonID: 9, Type: "mother", LivesWith: true}); errs != nil {
+	if errs := CheckRelationship(own, &domain.Relationship{Entity: domain.Entity{ID: 4}, RelatedPersonID: 9, Type: "mother", LivesWith: true}); errs != nil {
 		t.Errorf("changing the relationship: %v", errs)
+	}
+	// A grandmother's record names the child: she is in the family too.
+	both := domain.Family(cr.Relationships, []domain.Relationship{{Entity: domain.Entity{ID: 7}, PersonID: 11, RelatedPersonID: cr.Person.ID, Type: "grandchild"}},
+		func(int64) string { return "F" })
+	if errs := CheckRelationship(both, &domain.Relationship{RelatedPersonID: 11, Type: "grandparent"}); len(errs) != 1 {
+		t.Errorf("a second relationship with the grandmother, recorded on hers: %v", errs)
+	}
+	if errs := CheckRelationship(both, &domain.Relationship{Entity: domain.Entity{ID: 7}, RelatedPersonID: 11, Type: "grandparent", LivesWith: true}); errs != nil {
+		t.Errorf("changing the grandmother's record of it: %v", errs)
 	}
 }
