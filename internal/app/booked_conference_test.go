@@ -162,5 +162,29 @@ func TestBookedConference(t *testing.T) {
 		if got := notReady("2026-03-19"); len(got) != 1 || !strings.Contains(got[0], "the report was due Wed 18 Mar 2026") {
 			t.Errorf("list as at the review's week: %v", got)
 		}
+
+		// The review will not be held: its booking is cancelled, wrongly
+		// (no reason) then rightly, and is then neither listed nor offered
+		// to record as held; it cannot be recorded as held afterwards.
+		cancel := base + fmt.Sprintf("/conference-cancel/%.0f", rec["id"].(float64))
+		res = formPost(t, worker, cancel, formAnswers("version", fmt.Sprint(rec["version"]), "cancelled_date", "2026-03-02"))
+		if res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "Enter why the booking was cancelled") || !strings.Contains(res.body, `value="2"`) {
+			t.Errorf("cancelled without why: %d\n%s", res.status, res.body)
+		}
+		res = formPost(t, worker, cancel, formAnswers("version", fmt.Sprint(rec["version"]), "cancelled_date", "2026-03-02", "cancel_reason", "The plan ended at the core group."))
+		if res.status != http.StatusSeeOther {
+			t.Fatalf("cancelled: %d\n%s", res.status, res.body)
+		}
+		if got := notReady("2026-03-19"); len(got) != 0 {
+			t.Errorf("a cancelled booking is listed: %v", got)
+		}
+		pageSays("cancelled", "Booking cancelled Mon 2 Mar 2026: The plan ended at the core group.")
+		reviewPath := fmt.Sprintf("%s/%.0f", path, rec["id"].(float64))
+		rec = api.ok(http.StatusOK, "GET", reviewPath, nil)
+		if rec["cancel_reason"] != "The plan ended at the core group." {
+			t.Errorf("API cancelled booking %v", rec)
+		}
+		api.invalid("PATCH", reviewPath, map[string]any{"version": rec["version"], "booked": false, "decision": "continue_plan", "agencies": []string{"police"},
+			"police_report_on_time": true, "reports_shared_date": "2026-03-20", "risk_rating": "low", "advocacy_offered": true}, "cannot be cancelled", "cancelled_date")
 	})
 }

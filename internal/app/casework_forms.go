@@ -239,6 +239,12 @@ var caseworkForms = []caseworkForm{
 			{"conference_date", "What day is the conference booked for?", "For example, 27 3 2025. Each parent has the report 2 working days before an initial conference, 5 before a review (the authority’s conference.parent_share_wd)", date, "", nil, "Enter the day the conference is booked for"},
 			{"chair_id", "Who will chair it?", "", staff, "", nil, ""},
 		})},
+	{Slug: "conference-cancel", EditTitle: "Cancel the booking", Kind: "conference", Button: "Cancel the booking", Fixed: bookedConference,
+		Needs: []string{"cancelled_date", "cancel_reason"}, Questions: []question{
+			{"conference_date", "Booked for", "", shown, "", nil, ""},
+			{"cancelled_date", "When was it cancelled?", "For example, 27 3 2025", date, "", nil, "Enter the date the booking was cancelled"},
+			{"cancel_reason", "Why was it cancelled?", "For example, the enquiry’s outcome changed, or the plan ended before the review", longText, "", nil, "Enter why the booking was cancelled"},
+		}},
 	{Slug: "conference-held", EditTitle: "Record the conference as held", Kind: "conference", Button: "Save the conference", Fixed: heldConference, Questions: conferenceHeld},
 	{Slug: "conference", Title: "Record a child protection conference", EditTitle: "Change the conference record", Kind: "conference", Button: "Save the conference", Fixed: heldConference, Questions: conferenceHeld},
 	// AC-17: a plan starts on the day of the conference that made it.
@@ -1366,7 +1372,7 @@ func recordRows(cr *domain.ChildRecord, rules casework.Rules, h hubLinks, today 
 		for i := range cr.Conferences {
 			if c := &cr.Conferences[i]; c.S47EnquiryID == e.ID && c.Held() {
 				held = c
-			} else if c.S47EnquiryID == e.ID {
+			} else if c.S47EnquiryID == e.ID && c.Upcoming() {
 				booked = c
 			}
 		}
@@ -1389,8 +1395,13 @@ func recordRows(cr *domain.ChildRecord, rules casework.Rules, h hubLinks, today 
 	for i := range cr.Conferences {
 		c := &cr.Conferences[i]
 		parent := h.next("conference-parent", "Record a parent’s part", &domain.ConferenceParent{ConferenceID: c.ID})
-		if !c.Held() {
-			add(describe(codes.ConferenceType, c.Type), c.Date, bookedStatus(cr, rules, c, today), h.edit("conference-held", c.ID), h.edit("conference-booking", c.ID), parent)
+		switch {
+		case c.Cancelled():
+			add(describe(codes.ConferenceType, c.Type), c.Date, "Booking cancelled "+c.CancelledDate.Long()+": "+brief(c.CancelReason))
+			continue
+		case !c.Held():
+			add(describe(codes.ConferenceType, c.Type), c.Date, bookedStatus(cr, rules, c, today), h.edit("conference-held", c.ID), h.edit("conference-booking", c.ID),
+				h.edit("conference-cancel", c.ID), parent)
 			continue
 		}
 		status := cmp.Or(describe(codes.ConferenceDecision, c.Decision), "No decision recorded")

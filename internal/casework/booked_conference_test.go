@@ -56,6 +56,10 @@ func TestParentsNotReady(t *testing.T) {
 		{"English, needs an interpreter (BSL)", bookedChild(father("English", func(p *domain.ConferenceParent) { p.InterpreterNeeded = ptr(true) })), "2015-02-20",
 			"Father: prefers English; no translated summary"},
 		{"held, not listed here", with(func(cr *domain.ChildRecord) { *cr = *conferenceChild() }), "2015-03-03", ""},
+		{"booking cancelled, not listed", with(func(cr *domain.ChildRecord) {
+			*cr = *bookedChild(mother(""))
+			cr.Conferences[0].CancelledDate, cr.Conferences[0].CancelReason = d("2015-02-26"), "The enquiry's outcome changed: no conference needed."
+		}), "2015-03-03", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			found := rules.Find(ParentsNotReady, tt.cr, DefaultWindow(d(tt.asOf)))

@@ -44,9 +44,9 @@ var parentLists = map[List]listDef{
 		}), []string{"conference"},
 		Rules.parentsNotPrepared},
 	ParentsNotReady: {"Booked conferences with parents not yet prepared", "AC-15",
-		"Conferences booked and not yet held where a parent has not had the report by its due day (conference.parent_share_wd before the conference), where a parent whose language is not English, or who needs an interpreter, has neither a translated summary nor an interpreter booked yet, or where no parent's part is recorded once the report is due.",
+		"Conferences booked and not yet held (nor cancelled) where a parent has not had the report by its due day (conference.parent_share_wd before the conference), where a parent whose language is not English, or who needs an interpreter, has neither a translated summary nor an interpreter booked yet, or where no parent's part is recorded once the report is due.",
 		true, read(nil, map[string][]string{
-			"conference":        {"conference_type", "conference_date", "booked"},
+			"conference":        {"conference_type", "conference_date", "booked", "cancelled_date"},
 			"conference_parent": conferenceParentColumns,
 			"relationship":      {"related_person_id", "relationship_type"},
 		}), []string{"conference:booked"},
@@ -156,7 +156,7 @@ func (r Rules) parentsNotPrepared(cr *domain.ChildRecord, w Window) []Exception 
 // report is due. Nothing for a conference held: what went wrong at it is
 // on ParentsNotPrepared.
 func (r Rules) NotReady(cr *domain.ChildRecord, c *domain.Conference, day civil.Date) []string {
-	if c.Held() {
+	if !c.Upcoming() {
 		return nil
 	}
 	due := r.ParentReportDue(c)

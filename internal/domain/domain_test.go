@@ -150,3 +150,35 @@ func TestFamily(t *testing.T) {
 		t.Errorf("the mother's record of parental responsibility and the household is the child's too: %+v", got[2])
 	}
 }
+
+// TestConferenceCancelled: only a booking is cancelled, with the day and
+// why (AC-15).
+func TestConferenceCancelled(t *testing.T) {
+	day := civil.MustParse("2025-03-01")
+	booked := func(change func(*Conference)) *Conference {
+		c := &Conference{PersonID: 1, ReferralID: 2, Type: "initial", Date: day, Booked: true}
+		change(c)
+		return c
+	}
+	for _, tc := range []struct {
+		name  string
+		c     *Conference
+		field string // "" for valid
+	}{
+		{"booked", booked(func(*Conference) {}), ""},
+		{"cancelled with why", booked(func(c *Conference) { c.CancelledDate, c.CancelReason = day, "Plan ended." }), ""},
+		{"cancelled without why", booked(func(c *Conference) { c.CancelledDate = day }), "cancel_reason"},
+		{"why without the day", booked(func(c *Conference) { c.CancelReason = "Plan ended." }), "cancelled_date"},
+		{"held, then cancelled", booked(func(c *Conference) { c.Booked, c.CancelledDate, c.CancelReason = false, day, "Plan ended." }), "cancelled_date"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			errs := tc.c.Check()
+			if tc.field == "" && len(errs) > 0 || tc.field != "" && (len(errs) != 1 || errs[0].Field != tc.field) {
+				t.Errorf("got %v, want an error on %q", errs, tc.field)
+			}
+			if got := tc.c.Upcoming(); got != (tc.c.Booked && tc.c.CancelledDate.IsZero()) {
+				t.Errorf("upcoming %v", got)
+			}
+		})
+	}
+}

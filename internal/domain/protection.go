@@ -109,16 +109,37 @@ type Conference struct {
 	// RiskRating is the conference's judgement of the risk to the child, on
 	// the risk_rating scale; the drift rules compare reviews' (AC-18, AC-21).
 	RiskRating string `db:"risk_rating" json:"risk_rating" code:"risk_rating"`
+	// CancelledDate and CancelReason: a booking that will not be held (the
+	// enquiry's outcome changed, the plan ended) is cancelled, and stays
+	// booked, never held.
+	CancelledDate civil.Date `db:"cancelled_date" json:"cancelled_date"`
+	CancelReason  string     `db:"cancel_reason" json:"cancel_reason"`
 }
 
 // Held reports whether the conference has been recorded as held: only
 // then does it count for timescales, plans, returns and the chronology.
 func (c *Conference) Held() bool { return !c.Booked }
 
+// Cancelled reports whether the booking was cancelled.
+func (c *Conference) Cancelled() bool { return !c.CancelledDate.IsZero() }
+
+// Upcoming reports whether the conference is booked and still to be held.
+func (c *Conference) Upcoming() bool { return c.Booked && !c.Cancelled() }
+
 func (c *Conference) Check() []FieldError {
 	errs := notBefore("chair_visit_date", "date of the chair's visit", c.ChairVisitDate, c.Date, "date of the conference")
 	if c.AdvocacyTakenUp != nil && *c.AdvocacyTakenUp && (c.AdvocacyOffered == nil || !*c.AdvocacyOffered) {
 		errs = append(errs, FieldError{"advocacy_taken_up", "an advocate taken up must also be recorded as offered"})
+	}
+	if c.Cancelled() || c.CancelReason != "" {
+		switch {
+		case !c.Booked:
+			errs = append(errs, FieldError{"cancelled_date", "A conference recorded as held cannot be cancelled: it happened"})
+		case !c.Cancelled():
+			errs = append(errs, FieldError{"cancelled_date", "enter the date the booking was cancelled"})
+		case c.CancelReason == "":
+			errs = append(errs, FieldError{"cancel_reason", "enter why the booking was cancelled"})
+		}
 	}
 	return errs
 }

@@ -31,8 +31,8 @@ var inForce = map[string]struct {
 	"strategy_discussion": {start: "held_at", instant: true},
 	"harm_concern":        {start: "raised_at", instant: true},
 	"chair_escalation":    {start: "escalation_date", end: "resolved_date"},
-	// A conference booked and not yet held (AC-15).
-	"conference:booked": {where: "booked"},
+	// A conference booked and not yet held or cancelled (AC-15).
+	"conference:booked": {where: "booked AND cancelled_date IS NULL"},
 }
 
 // CasesInForce reads, as Caseload does, the records of the children who had
