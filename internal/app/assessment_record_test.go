@@ -1,7 +1,6 @@
 package app
 
 import (
-	"cmp"
 	"fmt"
 	"html"
 	"net/http"
@@ -110,34 +109,7 @@ func TestAssessmentRecord(t *testing.T) {
 					return s.with("case-summary", "case_summary", "summary", "Ruby lives with her mum and Leo; neglect is being assessed.")
 				}},
 		}
-		for _, tc := range cases {
-			c := map[string]*client{"worker": worker, "manager": manager}[cmp.Or(tc.user, "worker")]
-			path := base + "/" + tc.slug
-			if tc.of != "" {
-				path += "/" + s.id(tc.of)
-			}
-			if tc.bad != nil {
-				res := formPost(t, c, path, tc.bad(s))
-				if res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "There is a problem") {
-					t.Fatalf("%s, wrongly: %d\n%s", tc.name, res.status, res.body)
-				}
-				for _, want := range tc.want {
-					if !strings.Contains(res.body, html.EscapeString(want)) && !strings.Contains(res.body, want) {
-						t.Errorf("%s, wrongly: the page lacks %q", tc.name, want)
-					}
-				}
-			}
-			if tc.good == nil {
-				continue
-			}
-			if res := formPost(t, c, path, tc.good(s)); res.status != http.StatusSeeOther {
-				t.Fatalf("%s: %d\n%s", tc.name, res.status, res.body)
-			}
-			read()
-			if tc.check != nil {
-				tc.check(t, s.cr)
-			}
-		}
+		runFormCases(t, map[string]*client{"worker": worker, "manager": manager}, base, "", s, read, cases)
 
 		// Every section recorded: the manager authorises it.
 		if res := approve(); res.status != http.StatusSeeOther {

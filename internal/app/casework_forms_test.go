@@ -380,6 +380,44 @@ type formCase struct {
 	check func(t testing.TB, cr *domain.ChildRecord)
 }
 
+// run sends the form of each case from the page base, by the user the case
+// names: wrongly first, if the case has a mistake, to come back with the
+// error summary saying each phrase in want; then rightly, to save and
+// redirect to a page starting done ("" for any). After each save reload
+// reads the record again for the next case and the case's check.
+func runFormCases(t testing.TB, clients map[string]*client, base, done string, s *formState, reload func(), cases []formCase) {
+	t.Helper()
+	for _, tc := range cases {
+		c := clients[cmp.Or(tc.user, "worker")]
+		path := base + "/" + tc.slug
+		if tc.of != "" {
+			path += "/" + s.id(tc.of)
+		}
+		if tc.bad != nil {
+			res := formPost(t, c, path, tc.bad(s))
+			if res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "There is a problem") {
+				t.Fatalf("%s, wrongly: %d\n%s", tc.name, res.status, res.body)
+			}
+			for _, want := range tc.want {
+				if !strings.Contains(res.body, html.EscapeString(want)) && !strings.Contains(res.body, want) {
+					t.Errorf("%s, wrongly: the page lacks %q", tc.name, want)
+				}
+			}
+		}
+		if tc.good == nil {
+			continue
+		}
+		res := formPost(t, c, path, tc.good(s))
+		if res.status != http.StatusSeeOther || !strings.HasPrefix(res.header.Get("Location"), done) {
+			t.Fatalf("%s: %d %s\n%s", tc.name, res.status, res.header.Get("Location"), res.body)
+		}
+		reload()
+		if tc.check != nil {
+			tc.check(t, s.cr)
+		}
+	}
+}
+
 // formState is the child's record as the forms left it.
 type formState struct {
 	cr *domain.ChildRecord
@@ -595,36 +633,7 @@ func TestCaseworkFormsSave(t *testing.T) {
 						"manager_id", fmt.Sprint(f.w.Manager.ID))
 				}},
 		}
-		clients := map[string]*client{"worker": worker, "manager": f.signedIn("manager")}
-		for _, tc := range cases {
-			c := clients[cmp.Or(tc.user, "worker")]
-			path := base + "/" + tc.slug
-			if tc.of != "" {
-				path += "/" + s.id(tc.of)
-			}
-			if tc.bad != nil {
-				res := formPost(t, c, path, tc.bad(s))
-				if res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "There is a problem") {
-					t.Fatalf("%s, wrongly: %d\n%s", tc.name, res.status, res.body)
-				}
-				for _, want := range tc.want {
-					if !strings.Contains(res.body, html.EscapeString(want)) && !strings.Contains(res.body, want) {
-						t.Errorf("%s, wrongly: the page lacks %q", tc.name, want)
-					}
-				}
-			}
-			if tc.good == nil {
-				continue
-			}
-			res := formPost(t, c, path, tc.good(s))
-			if res.status != http.StatusSeeOther || !strings.HasPrefix(res.header.Get("Location"), base+"?saved=") {
-				t.Fatalf("%s: %d\n%s", tc.name, res.status, res.body)
-			}
-			read()
-			if tc.check != nil {
-				tc.check(t, s.cr)
-			}
-		}
+		runFormCases(t, map[string]*client{"worker": worker, "manager": f.signedIn("manager")}, base, base+"?saved=", s, read, cases)
 
 		// Only a manager approves (XC-03), and the casework page shows
 		// what was done with the next steps.

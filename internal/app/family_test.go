@@ -284,34 +284,7 @@ func TestChildDetailsForms(t *testing.T) {
 					}
 				}},
 		}
-		for _, tc := range cases {
-			path := base + "/" + tc.slug
-			if tc.of != "" {
-				path += "/" + s.id(tc.of)
-			}
-			if tc.bad != nil {
-				res := formPost(t, worker, path, tc.bad(s))
-				if res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "There is a problem") {
-					t.Fatalf("%s, wrongly: %d\n%s", tc.name, res.status, res.body)
-				}
-				for _, want := range tc.want {
-					if !strings.Contains(res.body, html.EscapeString(want)) && !strings.Contains(res.body, want) {
-						t.Errorf("%s, wrongly: the page lacks %q", tc.name, want)
-					}
-				}
-			}
-			if tc.good == nil {
-				continue
-			}
-			res := formPost(t, worker, path, tc.good(s))
-			if res.status != http.StatusSeeOther || !strings.HasPrefix(res.header.Get("Location"), page+"?saved=") {
-				t.Fatalf("%s: %d\n%s", tc.name, res.status, res.body)
-			}
-			s.cr, _ = familyOf(t, db, f.child)
-			if tc.check != nil {
-				tc.check(t, s.cr)
-			}
-		}
+		runFormCases(t, map[string]*client{"worker": worker}, base, page+"?saved=", s, func() { s.cr, _ = familyOf(t, db, f.child) }, cases)
 
 		// A parent's language and interpreter need, through the child (AC-15).
 		lee := fmt.Sprintf("%s/family-member-details/%d", base, family["father"])
