@@ -525,15 +525,24 @@ func (a *App) checkAndSaveWith(r *http.Request, c *childRequest, rec, before dom
 	if err != nil {
 		return nil, nil, err
 	}
-	var household []casework.HouseholdChild
+	beyond := &casework.Beyond{}
 	if as, ok := rec.(*domain.Assessment); ok && !as.CompletedDate.IsZero() {
-		if household, err = a.household(ctx, c.personID, as.StartDate); err != nil {
+		if beyond.Household, err = a.household(ctx, c.personID, as.StartDate); err != nil {
 			return nil, nil, err
 		}
 	}
+	switch rec.(type) {
+	case *domain.Relationship, *domain.ConferenceParent:
+		// Relatives are the child's family from both sides.
+		f, err := a.familyOf(r, c, cr)
+		if err != nil {
+			return nil, nil, err
+		}
+		beyond.Family = f.ties
+	}
 	// A parent's language at a conference starts from their own record
 	// (AC-15); only a parent of this child's is read.
-	if cp, ok := rec.(*domain.ConferenceParent); ok && slices.ContainsFunc(cr.Relationships, func(r domain.Relationship) bool { return r.RelatedPersonID == cp.ParentID }) {
+	if cp, ok := rec.(*domain.ConferenceParent); ok && casework.Related(beyond.Family, cp.ParentID) {
 		var parent domain.Person
 		if err := a.DB.Get(ctx, cp.ParentID, &parent); err != nil {
 			return nil, nil, err
@@ -572,11 +581,6 @@ func (a *App) checkAndSaveWith(r *http.Request, c *childRequest, rec, before dom
 			return nil, nil, err
 		}
 		add(fes)
-		f, err := a.familyOf(r, c, cr)
-		if err != nil {
-			return nil, nil, err
-		}
-		add(casework.CheckRelationship(f.ties, v))
 	}
 	if newRelative != nil {
 		if invalid, _ := errors.AsType[*domain.ValidationError](domain.Validate(newRelative)); invalid != nil {
@@ -586,7 +590,7 @@ func (a *App) checkAndSaveWith(r *http.Request, c *childRequest, rec, before dom
 	}
 	invalid, _ := errors.AsType[*domain.ValidationError](domain.Validate(rec))
 	rules.Prepare(cr, rec)
-	add(rules.CheckChange(cr, rec, household))
+	add(rules.CheckChange(cr, rec, beyond))
 	if invalid != nil {
 		for _, e := range invalid.Errors {
 			// Whom a new relative's relationship names is known once they

@@ -2,7 +2,6 @@ package app
 
 import (
 	"cmp"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -690,7 +689,7 @@ func (a *App) renderCaseworkForm(w http.ResponseWriter, r *http.Request, status 
 		a.serverError(w, r, err)
 		return
 	}
-	if err := a.offerRelatives(r.Context(), fr.cr, fr.spec.Questions, p.Controls); err != nil {
+	if err := a.offerRelatives(r, fr, fr.spec.Questions, p.Controls); err != nil {
 		a.serverError(w, r, err)
 		return
 	}
@@ -843,28 +842,19 @@ func controlOf(q question, form web.Form, cr *domain.ChildRecord, teams []domain
 }
 
 // offerRelatives offers, for a question about one of the people related to
-// the child, each of them by name and relationship.
-func (a *App) offerRelatives(ctx context.Context, cr *domain.ChildRecord, qs []question, controls []control) error {
+// the child, each of the child's family from either side once, by name and
+// relationship (family.members).
+func (a *App) offerRelatives(r *http.Request, fr *formRequest, qs []question, controls []control) error {
 	if !slices.ContainsFunc(qs, func(q question) bool { return q.Type == relative }) {
 		return nil
 	}
-	var ids []int64
-	for _, rel := range cr.Relationships {
-		ids = append(ids, rel.RelatedPersonID)
-	}
-	people, err := a.DB.GetMany(ctx, "person", ids)
+	f, err := a.familyOf(r, fr.c, fr.cr)
 	if err != nil {
 		return err
 	}
-	names := map[int64]string{}
-	for _, rec := range people {
-		names[rec.Base().ID] = rec.(*domain.Person).Name()
-	}
 	opts := []web.Option{{Value: "", Text: "Choose"}}
-	for _, rel := range cr.Relationships {
-		if name, ok := names[rel.RelatedPersonID]; ok {
-			opts = append(opts, web.Option{Value: strconv.FormatInt(rel.RelatedPersonID, 10), Text: name + " (" + strings.ToLower(describe(codes.RelationshipType, rel.Type)) + ")"})
-		}
+	for _, t := range f.members(a.today()) {
+		opts = append(opts, web.Option{Value: strconv.FormatInt(t.RelatedPersonID, 10), Text: f.named(t)})
 	}
 	for i := range controls {
 		if slices.ContainsFunc(qs, func(q question) bool { return q.Name == controls[i].Field.Name && q.Type == relative }) {

@@ -89,9 +89,35 @@ func (a *App) familyOf(r *http.Request, c *childRequest, cr *domain.ChildRecord)
 // has reports whether the person is in the child's family today: a
 // relationship recorded from either side, in force.
 func (f *family) has(personID int64, today civil.Date) bool {
-	return slices.ContainsFunc(f.ties, func(t domain.Tie) bool {
-		return t.RelatedPersonID == personID && (t.To.IsZero() || !t.To.Before(today))
-	})
+	return slices.ContainsFunc(f.ties, func(t domain.Tie) bool { return t.RelatedPersonID == personID && inForce(t, today) })
+}
+
+func inForce(t domain.Tie, today civil.Date) bool { return t.To.IsZero() || !t.To.Before(today) }
+
+// members is everyone in the child's family, from either side, once each,
+// by the relationship as the child sees it: the one in force today, else
+// the last to end. It is what a choice of one of the child's relatives
+// offers (a conference's parent, a MARAC case's victim).
+func (f *family) members(today civil.Date) []domain.Tie {
+	var out []domain.Tie
+	for _, t := range f.ties {
+		if f.people[t.RelatedPersonID] == nil {
+			continue
+		}
+		i := slices.IndexFunc(out, func(o domain.Tie) bool { return o.RelatedPersonID == t.RelatedPersonID })
+		switch {
+		case i < 0:
+			out = append(out, t)
+		case !inForce(out[i], today) && (inForce(t, today) || t.To.After(out[i].To)):
+			out[i] = t
+		}
+	}
+	return out
+}
+
+// named is a relative as a choice names them: "Dana Example (mother)".
+func (f *family) named(t domain.Tie) string {
+	return f.people[t.RelatedPersonID].Name() + " (" + strings.ToLower(describe(codes.RelationshipType, t.Type)) + ")"
 }
 
 // tie finds the relationship named in the path among the child's family:

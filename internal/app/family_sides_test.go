@@ -317,3 +317,84 @@ func TestFamilyMemberPage(t *testing.T) {
 		}
 	})
 }
+
+// TestRelativesFromBothSides: the choices of one of the child's relatives
+// (a conference's parent, AC-15; a MARAC case's victim and brothers and
+// sisters, FD-11) offer the family from both sides, once each, in the
+// child's words; a parent recorded only on their own record, naming the
+// child, is accepted as one of the child's parents or carers, and their
+// language is taken from their record (XC-06).
+func TestRelativesFromBothSides(t *testing.T) {
+	storagetest.Each(t, func(t testing.TB, db *storage.DB) {
+		f := newFixture(t, db)
+		gran, _, _, _ := sidesFixture(t, f)
+		cr, _ := familyOf(t, db, f.child)
+		d := civil.MustParse
+		step := &domain.Person{Forename: "Lee", Surname: "Step", Sex: "M", DateOfBirth: d("1985-02-01"), Language: "Urdu", InterpreterNeeded: true}
+		sister := &domain.Person{Forename: "Amy", Surname: "Half", Sex: "F", DateOfBirth: d("2016-05-05")}
+		err := db.Write(context.Background(), storagetest.Change, func(tx *storage.Tx) error {
+			for _, p := range []*domain.Person{step, sister} {
+				if err := tx.Insert(p); err != nil {
+					return err
+				}
+			}
+			for _, rel := range []*domain.Relationship{{PersonID: step.ID, RelatedPersonID: f.child, Type: "stepchild", LivesWith: true},
+				{PersonID: sister.ID, RelatedPersonID: f.child, Type: "half_sibling"}} {
+				if err := tx.Insert(rel); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		worker := f.signedIn("worker")
+		child := fmt.Sprintf("/children/%d", f.child)
+
+		// The conference parent's form offers them, and Max (recorded from
+		// both sides) once.
+		form := child + "/casework/conference-parent"
+		res := worker.get(form)
+		for _, want := range []string{"Dana Example (mother)", "Lee Step (step-parent)", "Rose Example (grandparent)", "Amy Half (half-brother or half-sister)"} {
+			if res.status != http.StatusOK || !strings.Contains(res.body, want) {
+				t.Errorf("the conference parent's form (%d) does not offer %q", res.status, want)
+			}
+		}
+		if n := strings.Count(res.body, ">Max Example (brother or sister)<"); n != 1 {
+			t.Errorf("Max is offered %d times, want once", n)
+		}
+		res = formPost(t, worker, form, formAnswers("conference_id", fmt.Sprint(cr.Conferences[0].ID), "parent_id", fmt.Sprint(step.ID), "preferred_language", "Urdu",
+			"interpreter_needed", "yes", "report_shared_date", "2019-01-20"))
+		if res.status != http.StatusSeeOther {
+			t.Errorf("the stepfather at the initial conference: %d\n%s", res.status, res.body)
+		}
+		// The API: his language and interpreter need from his own record.
+		api := f.cwClient("worker")
+		path := "/api/v1" + child + "/conference-parents"
+		got := api.ok(http.StatusCreated, "POST", path, map[string]any{"conference_id": cr.Conferences[1].ID, "parent_id": step.ID, "report_shared_date": "2019-04-10"})
+		if got["preferred_language"] != "Urdu" || got["interpreter_needed"] != true {
+			t.Errorf("the stepfather at the review: %v", got)
+		}
+		api.invalid("POST", path, map[string]any{"conference_id": cr.Conferences[1].ID, "parent_id": f.child, "preferred_language": "English"}, "parents or carers", "parent_id")
+
+		// A MARAC case: the adults (the stepfather and the grandmother,
+		// recorded on their records) may be the victim; the half-sister
+		// under 18 is offered to link; each once.
+		page := child + "/marac/new"
+		res = worker.get(page)
+		for _, want := range []string{"Lee Step (step-parent)", "Rose Example (grandparent)", "Amy Half (half-brother or half-sister)", "Max Example (brother or sister)"} {
+			if res.status != http.StatusOK || strings.Count(res.body, want) != 1 {
+				t.Errorf("the MARAC form (%d) offers %q %d times, want once", res.status, want, strings.Count(res.body, want))
+			}
+		}
+		res = formPost(t, worker, page, formAnswers("victim_id", fmt.Sprint(gran.ID), "referral_date", "2025-11-03"))
+		if res.status != http.StatusSeeOther {
+			t.Fatalf("a case for the grandmother: %d\n%s", res.status, res.body)
+		}
+		cases, _, _, err := db.MARAC(context.Background())
+		if err != nil || !slices.ContainsFunc(cases, func(c domain.MARACCase) bool { return c.VictimID == gran.ID }) {
+			t.Errorf("no case for the grandmother: %v", err)
+		}
+	})
+}

@@ -480,36 +480,28 @@ var newMARACQuestions = append([]question{
 	{"children", "Which of the child’s brothers and sisters are linked to it too?", "Linking a child records the case on their file", someOf, "", nil, ""},
 }, maracCaseQuestions...)
 
-// maracFamily is a child's family as a new case offers it: the adults, one
-// of whom is the victim, and the brothers and sisters under 18.
+// maracFamily is a child's family, from either side, as a new case offers
+// it: the adults, one of whom is the victim, and the brothers and sisters
+// under 18.
 type maracFamily struct {
 	victims, siblings []web.Option
 }
 
-func (a *App) maracFamily(ctx context.Context, cr *domain.ChildRecord) (*maracFamily, error) {
-	var ids []int64
-	for _, rel := range cr.Relationships {
-		ids = append(ids, rel.RelatedPersonID)
-	}
-	recs, err := a.DB.GetMany(ctx, "person", ids)
+func (a *App) maracFamily(r *http.Request, c *childRequest, cr *domain.ChildRecord) (*maracFamily, error) {
+	f, err := a.familyOf(r, c, cr)
 	if err != nil {
 		return nil, err
 	}
 	today := a.today()
 	fam := &maracFamily{}
-	for _, rel := range cr.Relationships {
-		for _, rec := range recs {
-			p := rec.(*domain.Person)
-			id := strconv.FormatInt(p.ID, 10)
-			list := &fam.victims
-			if slices.Contains([]string{"sibling", "half_sibling", "step_sibling"}, rel.Type) {
-				list = &fam.siblings
-			}
-			adult := p.DateOfBirth.IsZero() || p.DateOfBirth.AgeOn(today) >= 18
-			if p.ID != rel.RelatedPersonID || adult != (list == &fam.victims) || slices.ContainsFunc(*list, func(o web.Option) bool { return o.Value == id }) {
-				continue
-			}
-			*list = append(*list, web.Option{Value: id, Text: p.Name() + " (" + strings.ToLower(describe(codes.RelationshipType, rel.Type)) + ")"})
+	for _, t := range f.members(today) {
+		p := f.people[t.RelatedPersonID]
+		list := &fam.victims
+		if slices.Contains([]string{"sibling", "half_sibling", "step_sibling"}, t.Type) {
+			list = &fam.siblings
+		}
+		if adult := p.DateOfBirth.IsZero() || p.DateOfBirth.AgeOn(today) >= 18; adult == (list == &fam.victims) {
+			*list = append(*list, web.Option{Value: strconv.FormatInt(p.ID, 10), Text: f.named(t)})
 		}
 	}
 	return fam, nil
@@ -524,7 +516,7 @@ func (a *App) newMARAC(w http.ResponseWriter, r *http.Request) (*childRequest, *
 	if !ok {
 		return nil, nil, nil, false
 	}
-	fam, err := a.maracFamily(r.Context(), cr)
+	fam, err := a.maracFamily(r, c, cr)
 	if err != nil {
 		a.serverError(w, r, err)
 		return nil, nil, nil, false

@@ -1,6 +1,8 @@
 package casework
 
 import (
+	"slices"
+
 	"github.com/waymark-care/waymark/internal/domain"
 )
 
@@ -36,15 +38,47 @@ func (r Rules) Prepare(cr *domain.ChildRecord, rec domain.Record) {
 	}
 }
 
+// Beyond is what the checks on a change need from other people's records,
+// read by the caller; nil, or a field left nil, means the child's record
+// alone.
+type Beyond struct {
+	// Household is the other children living with the child (needed only
+	// for a completed assessment).
+	Household []HouseholdChild
+	// Family is the child's family from both sides (domain.Family): a
+	// relationship recorded on a relative's record naming the child
+	// counts as one on the child's (a relationship, a conference's parent).
+	Family []domain.Tie
+}
+
+func (b *Beyond) household() []HouseholdChild {
+	if b == nil {
+		return nil
+	}
+	return b.Household
+}
+
+func (b *Beyond) family(cr *domain.ChildRecord) []domain.Tie {
+	if b == nil || b.Family == nil {
+		return domain.Family(cr.Relationships, nil, nil)
+	}
+	return b.Family
+}
+
+// Related reports whether someone is in the child's family, recorded from
+// either side, now or before.
+func Related(family []domain.Tie, personID int64) bool {
+	return slices.ContainsFunc(family, func(t domain.Tie) bool { return t.RelatedPersonID == personID })
+}
+
 // CheckChange applies the workflow's checks to a record a user is saving,
 // as it will be stored; cr is the child's record as stored now, and
-// household the other children living with the child (needed only for
-// assessments). A step marked done must be complete: a decided contact, a
-// completed or authorised assessment, a closed enquiry or case, a signed-off
-// or authorised plan. Records that are only ever made of a step already
+// beyond what is read from other people's records (Beyond). A step marked
+// done must be complete: a decided contact, a completed or authorised
+// assessment, a closed enquiry or case, a signed-off or authorised plan. Records that are only ever made of a step already
 // taken (strategy discussions, conferences, plans, core groups, visits) are
 // checked whenever they are saved.
-func (r Rules) CheckChange(cr *domain.ChildRecord, rec domain.Record, household []HouseholdChild) []domain.FieldError {
+func (r Rules) CheckChange(cr *domain.ChildRecord, rec domain.Record, beyond *Beyond) []domain.FieldError {
 	switch v := rec.(type) {
 	case *domain.Contact:
 		return r.checkContact(v)
@@ -56,6 +90,7 @@ func (r Rules) CheckChange(cr *domain.ChildRecord, rec domain.Record, household 
 			return r.CheckClosure(cr, v)
 		}
 	case *domain.Assessment:
+		household := beyond.household()
 		if !v.AuthorisedDate.IsZero() {
 			errs := fieldErrors(r.CheckAssessmentAuthorisation(cr, v, household))
 			errs.require(v.AuthorisedByID == 0, "authorised_by_id", "Select the manager who authorised the assessment")
@@ -97,12 +132,11 @@ func (r Rules) CheckChange(cr *domain.ChildRecord, rec domain.Record, household 
 	case *domain.CoreGroupAction:
 		return CheckCoreGroupAction(cr, v)
 	case *domain.Relationship:
-		// The app checks the family from both sides too (its own reads).
-		return CheckRelationship(domain.Family(cr.Relationships, nil, nil), v)
+		return CheckRelationship(beyond.family(cr), v)
 	case *domain.MASHRequest:
 		return r.CheckMASHRequest(v)
 	case *domain.ConferenceParent:
-		return CheckConferenceParent(cr, v)
+		return CheckConferenceParent(cr, beyond.family(cr), v)
 	case *domain.CINPlan:
 		if !v.SignedOffDate.IsZero() {
 			return CheckCINPlanSignOff(cr, v)

@@ -191,16 +191,17 @@ func (r Rules) parentsNotReady(cr *domain.ChildRecord, w Window) []Exception {
 }
 
 // CheckConferenceParent is the check on recording a parent's part in a
-// conference (AC-15): the parent is related to the child on the record,
-// and is recorded once for the conference. A language other than English
+// conference (AC-15): the parent is in the child's family (family, from
+// either side: a parent may be recorded only on their own record, naming
+// the child), and is recorded once for the conference. A language other than English
 // without a translated summary or an interpreter is not refused: the
 // conference has happened and its decision must be on the file the same
 // day. It is shown as a warning and listed (ParentsNotPrepared) for the
 // chair and the team manager to act on.
-func CheckConferenceParent(cr *domain.ChildRecord, p *domain.ConferenceParent) []domain.FieldError {
+func CheckConferenceParent(cr *domain.ChildRecord, family []domain.Tie, p *domain.ConferenceParent) []domain.FieldError {
 	var errs fieldErrors
 	errs.require(p.Language == "", "preferred_language", "Enter the language the parent prefers")
-	if p.ParentID != 0 && !slices.ContainsFunc(cr.Relationships, func(rel domain.Relationship) bool { return rel.RelatedPersonID == p.ParentID }) {
+	if p.ParentID != 0 && !Related(family, p.ParentID) {
 		errs.add("parent_id", "Choose one of the child’s parents or carers")
 	}
 	if slices.ContainsFunc(cr.ConferenceParents, func(o domain.ConferenceParent) bool {

@@ -103,6 +103,13 @@ func TestCheckConferenceParent(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) { wantFields(t, rules.CheckChange(cr, &tt.p, nil), tt.want, "") })
 	}
+	// A stepfather recorded only on his own record, naming the child as his
+	// stepchild, is one of the child's parents or carers when the caller
+	// reads the family from both sides (XC-06).
+	step := &domain.ConferenceParent{ConferenceID: 60, ParentID: 57, Language: "English"}
+	naming := []domain.Relationship{{Entity: ent(80), PersonID: 57, RelatedPersonID: cr.Person.ID, Type: "stepchild"}}
+	wantFields(t, rules.CheckChange(cr, step, nil), []string{"parent_id"}, "parents or carers")
+	wantFields(t, rules.CheckChange(cr, step, &Beyond{Family: domain.Family(cr.Relationships, naming, func(int64) string { return "M" })}), nil, "")
 	// Left blank, the language and interpreter need come from the parent's
 	// own record; what the conference record says stands.
 	blank := &domain.ConferenceParent{}
