@@ -456,20 +456,7 @@ func (a *App) saveCasework(w http.ResponseWriter, r *http.Request, c *childReque
 
 // answerSave answers an API request that saved a record, or tried to.
 func (a *App) answerSave(w http.ResponseWriter, r *http.Request, c *childRequest, rec domain.Record, errs web.FieldErrors, err error, created bool) {
-	if conflict, ok := errors.AsType[*storage.ConflictError](err); ok {
-		writeConflict(w, r, conflict)
-		return
-	}
-	if errors.Is(err, storage.ErrNotFound) {
-		a.Web.Error(w, r, http.StatusNotFound)
-		return
-	}
-	if err != nil {
-		a.serverError(w, r, err)
-		return
-	}
-	if len(errs) > 0 {
-		web.WriteValidationProblem(w, r, errs)
+	if a.answerUnsaved(w, r, errs, err) {
 		return
 	}
 	cr, rules, ok := a.caseworkRecord(w, r, c)
@@ -487,6 +474,27 @@ func (a *App) answerSave(w http.ResponseWriter, r *http.Request, c *childRequest
 		return
 	}
 	web.WriteJSON(w, status, caseworkJSON(rules, cr, rec, a.today(), household))
+}
+
+// answerUnsaved answers an API request whose save did not happen: 409 if
+// someone else changed the record first, 404, 422 with every field that is
+// wrong, or 500. It reports whether it answered.
+func (a *App) answerUnsaved(w http.ResponseWriter, r *http.Request, errs web.FieldErrors, err error) bool {
+	if conflict, ok := errors.AsType[*storage.ConflictError](err); ok {
+		writeConflict(w, r, conflict)
+		return true
+	}
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+		a.Web.Error(w, r, http.StatusNotFound)
+	case err != nil:
+		a.serverError(w, r, err)
+	case len(errs) > 0:
+		web.WriteValidationProblem(w, r, errs)
+	default:
+		return false
+	}
+	return true
 }
 
 // writeConflict answers a change made against an older version: 409,

@@ -40,8 +40,22 @@ func (a *App) mountFamily() error {
 	a.Private("GET /api/v1/children/{id}/family/{rid}", a.familyMemberAPI)
 	a.Private("PUT /api/v1/children/{id}/family/{rid}", a.updateFamilyMemberAPI(false))
 	a.Private("PATCH /api/v1/children/{id}/family/{rid}", a.updateFamilyMemberAPI(true))
+	for _, res := range memberResources {
+		base := "/api/v1/children/{id}/family/{rid}/" + res.Path
+		a.Private("POST "+base, a.addMemberRecordAPI(res.Kind))
+		a.Private("GET "+base+"/{sid}", a.memberRecordAPI(res.Kind))
+		a.Private("PUT "+base+"/{sid}", a.updateMemberRecordAPI(res.Kind, false))
+		a.Private("PATCH "+base+"/{sid}", a.updateMemberRecordAPI(res.Kind, true))
+	}
 	return nil
 }
+
+// memberResources are a family member's own records that the API records
+// and changes through the child, as the forms on their page do: their
+// addresses and disabilities (AC-07, AC-15).
+var memberResources = slices.DeleteFunc(slices.Clone(caseworkResources), func(res caseworkResource) bool {
+	return res.Kind.Name != "address" && res.Kind.Name != "disability"
+})
 
 // family is the child's family from both sides (domain.Family): each
 // relationship as the child sees it, and the people they name.
@@ -284,9 +298,18 @@ func (a *App) addFamilyMember(r *http.Request, c *childRequest, rel *domain.Rela
 // but for a relationship recorded on the other person's record,
 // findRelationship).
 func (a *App) updateRecord(w http.ResponseWriter, r *http.Request, c *childRequest, seen, before domain.Record, patch bool) {
+	if rec := changedRecord(w, r, seen, before, patch); rec != nil {
+		a.saveCasework(w, r, c, rec, before)
+	}
+}
+
+// changedRecord is the record a PUT or PATCH makes of before (seen as in
+// updateRecord), at the version sent; or nil, when the request has been
+// answered because its body cannot be read.
+func changedRecord(w http.ResponseWriter, r *http.Request, seen, before domain.Record, patch bool) domain.Record {
 	body, ok := readBody(w, r)
 	if !ok {
-		return
+		return nil
 	}
 	rec := domain.KindOf(before).New()
 	if patch {
@@ -298,7 +321,7 @@ func (a *App) updateRecord(w http.ResponseWriter, r *http.Request, c *childReque
 	}
 	if errs := decodeRecord(body, rec, true); len(errs) > 0 {
 		web.WriteValidationProblem(w, r, errs)
-		return
+		return nil
 	}
 	version := rec.Base().Version
 	*rec.Base() = *before.Base()
@@ -307,7 +330,7 @@ func (a *App) updateRecord(w http.ResponseWriter, r *http.Request, c *childReque
 		// One on the other person's record stays between the two of them.
 		rel.RelatedPersonID = seen.(*domain.Relationship).RelatedPersonID
 	}
-	a.saveCasework(w, r, c, rec, before)
+	return rec
 }
 
 // updateChildAPI answers PUT and PATCH /api/v1/children/{id}: the child's
@@ -439,10 +462,10 @@ func (a *App) familyMemberAPI(w http.ResponseWriter, r *http.Request) {
 	// Their own addresses and disabilities, as their page shows them.
 	addresses, disabilities := []map[string]any{}, []map[string]any{}
 	for i := range own.Addresses {
-		addresses = append(addresses, jsonFields(&own.Addresses[i]))
+		addresses = append(addresses, memberRecordJSON(c.personID, &own.Addresses[i]))
 	}
 	for i := range own.Disabilities {
-		disabilities = append(disabilities, jsonFields(&own.Disabilities[i]))
+		disabilities = append(disabilities, memberRecordJSON(c.personID, &own.Disabilities[i]))
 	}
 	out["addresses"], out["disabilities"] = addresses, disabilities
 	web.WriteJSON(w, http.StatusOK, out)
@@ -475,6 +498,116 @@ func (a *App) updateFamilyMemberAPI(patch bool) http.HandlerFunc {
 			return
 		}
 		a.updateRecord(w, r, c, p, p, patch)
+	}
+}
+
+// memberRecordJSON is a family member's own address or disability as the
+// API shows it, with its address under the child's.
+func memberRecordJSON(childID int64, rec domain.Record) map[string]any {
+	out := jsonFields(rec)
+	k := domain.KindOf(rec)
+	for _, res := range memberResources {
+		if res.Kind == k {
+			out["href"] = fmt.Sprintf("/api/v1/children/%d/family/%d/%s/%d", childID, memberOf(rec), res.Path, rec.Base().ID)
+		}
+	}
+	return out
+}
+
+// memberOf is whose own record an address or disability is.
+func memberOf(rec domain.Record) int64 {
+	return reflect.ValueOf(rec).Elem().FieldByName("PersonID").Int()
+}
+
+// answerMemberSave answers an API request that saved a family member's own
+// address or disability (saveOnMember), or tried to.
+func (a *App) answerMemberSave(w http.ResponseWriter, r *http.Request, c *childRequest, rec domain.Record, errs web.FieldErrors, err error, created bool) {
+	if a.answerUnsaved(w, r, errs, err) {
+		return
+	}
+	out := memberRecordJSON(c.personID, rec)
+	status := http.StatusOK
+	if created {
+		status = http.StatusCreated
+		w.Header().Set("Location", out["href"].(string))
+	}
+	web.WriteJSON(w, status, out)
+}
+
+// addMemberRecordAPI answers POST
+// /api/v1/children/{id}/family/{personId}/{addresses|disabilities}: a new
+// address (ending the one before) or disability on the family member's own
+// record, for a user who may change their details through the child.
+func (a *App) addMemberRecordAPI(k *domain.Kind) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		c, _, p, ok := a.familyMemberRequest(w, r)
+		if !ok {
+			return
+		}
+		body, ok := readBody(w, r)
+		if !ok {
+			return
+		}
+		rec := k.New()
+		if errs := decodeRecord(body, rec, false); len(errs) > 0 {
+			web.WriteValidationProblem(w, r, errs)
+			return
+		}
+		*rec.Base() = domain.Entity{}
+		rec, errs, err := a.saveOnMember(r, c, p, rec, nil)
+		a.answerMemberSave(w, r, c, rec, errs, err, true)
+	}
+}
+
+// memberOwnRequest is how a request about one of a family member's own
+// addresses or disabilities begins (familyMemberRequest), with the record
+// named last in the path ({sid}), which must be theirs; otherwise it
+// answers 404.
+func (a *App) memberOwnRequest(w http.ResponseWriter, r *http.Request, k *domain.Kind) (*childRequest, *domain.Person, domain.Record, bool) {
+	c, _, p, ok := a.familyMemberRequest(w, r)
+	if !ok {
+		return nil, nil, nil, false
+	}
+	rec := k.New()
+	id, err := strconv.ParseInt(r.PathValue("sid"), 10, 64)
+	if err != nil {
+		a.Web.Error(w, r, http.StatusNotFound)
+		return nil, nil, nil, false
+	}
+	if err := a.DB.Get(r.Context(), id, rec); err != nil {
+		a.saveFailed(w, r, err)
+		return nil, nil, nil, false
+	}
+	if memberOf(rec) != p.ID {
+		a.Web.Error(w, r, http.StatusNotFound)
+		return nil, nil, nil, false
+	}
+	return c, p, rec, true
+}
+
+// memberRecordAPI answers GET of one of a family member's own addresses or
+// disabilities.
+func (a *App) memberRecordAPI(k *domain.Kind) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if c, _, rec, ok := a.memberOwnRequest(w, r, k); ok {
+			web.WriteJSON(w, http.StatusOK, memberRecordJSON(c.personID, rec))
+		}
+	}
+}
+
+// updateMemberRecordAPI answers PUT and PATCH of one of a family member's
+// own addresses or disabilities, at the version read, checked as the forms
+// on their page check it (saveOnMember).
+func (a *App) updateMemberRecordAPI(k *domain.Kind, patch bool) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		c, p, before, ok := a.memberOwnRequest(w, r, k)
+		if !ok {
+			return
+		}
+		if rec := changedRecord(w, r, before, before, patch); rec != nil {
+			rec, errs, err := a.saveOnMember(r, c, p, rec, before)
+			a.answerMemberSave(w, r, c, rec, errs, err, false)
+		}
 	}
 }
 
@@ -595,7 +728,7 @@ func (a *App) memberRecord(w http.ResponseWriter, r *http.Request, c *childReque
 		a.saveFailed(w, r, err)
 		return nil, nil
 	}
-	personID := reflect.ValueOf(rec).Elem().FieldByName("PersonID").Int()
+	personID := memberOf(rec)
 	m := a.familyMemberWithID(w, r, c, cr, personID, personID != c.personID)
 	if m == nil {
 		return nil, nil

@@ -398,3 +398,88 @@ func TestRelativesFromBothSides(t *testing.T) {
 		}
 	})
 }
+
+// TestFamilyMemberRecordsAPI: a family member's own addresses and
+// disabilities recorded and changed through the API, as the forms on
+// their page do: wrongly then rightly, a move ending the address before,
+// a change made against an old version refused, a disability ended; for
+// whoever may change their details through the child
+// (access.DecideFamilyMember), and nobody else (AC-07, AC-15, XC-06).
+func TestFamilyMemberRecordsAPI(t *testing.T) {
+	storagetest.Each(t, func(t testing.TB, db *storage.DB) {
+		f := newFixture(t, db)
+		_, aunt, _, _ := sidesFixture(t, f)
+		cr, family := familyOf(t, db, f.child)
+		mum := family["mother"]
+		api := f.cwClient("worker")
+		member := fmt.Sprintf("/api/v1/children/%d/family/%d", f.child, mum)
+
+		// Her address, wrongly then rightly; a move ends the one before.
+		api.invalid("POST", member+"/addresses", map[string]any{"address_type": "home", "line1": "1 Old Lane", "postcode": "dn4 1aa", "start_date": "2020-01-01", "end_date": "2019-01-01"},
+			"The end date must be the same as or after the start date", "postcode", "end_date")
+		api.invalid("POST", member+"/addresses", map[string]any{"address_type": "home", "line1": "1 Old Lane", "start_date": "1 Jan 2020"}, "", "start_date")
+		first := api.ok(http.StatusCreated, "POST", member+"/addresses", map[string]any{"address_type": "home", "line1": "1 Old Lane", "postcode": "DN4 1AA", "start_date": "2020-01-01"})
+		if first["person_id"] != float64(mum) || first["href"] != fmt.Sprintf("%s/addresses/%d", member, id(first)) {
+			t.Errorf("her first address: %v", first)
+		}
+		moved := api.ok(http.StatusCreated, "POST", member+"/addresses", map[string]any{"address_type": "home", "line1": "9 New Road", "postcode": "DN5 2BB", "start_date": "2025-06-01",
+			"person_id": f.child})
+		if got := api.ok(http.StatusOK, "GET", first["href"].(string), nil); got["end_date"] != "2025-05-31" || version(got) != 2 {
+			t.Errorf("the address before the move: %v", got)
+		}
+		// Changed at the version read; an old version is refused.
+		api.invalid("PATCH", moved["href"].(string), map[string]any{"line1": "9A New Road"}, "", "version")
+		got := api.ok(http.StatusOK, "PATCH", moved["href"].(string), map[string]any{"version": 1, "line1": "9A New Road"})
+		if got["line1"] != "9A New Road" || got["postcode"] != "DN5 2BB" || version(got) != 2 {
+			t.Errorf("changed address: %v", got)
+		}
+		if status, _ := api.call("PATCH", moved["href"].(string), map[string]any{"version": 1, "line1": "9B New Road"}); status != http.StatusConflict {
+			t.Errorf("a change against an old version: %d", status)
+		}
+		api.invalid("PUT", moved["href"].(string), map[string]any{"version": 2, "line1": "9A New Road"}, "", "start_date")
+
+		// Her disability, added and ended.
+		api.invalid("POST", member+"/disabilities", map[string]any{}, "", "disability_code")
+		dis := api.ok(http.StatusCreated, "POST", member+"/disabilities", map[string]any{"disability_code": "HEAR"})
+		api.ok(http.StatusOK, "PATCH", dis["href"].(string), map[string]any{"version": 1, "end_date": "2025-11-30"})
+
+		own, err := db.ChildRecord(context.Background(), mum)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(own.Addresses) != 2 || own.Addresses[1].Line1 != "9A New Road" || len(own.Disabilities) != 1 || own.Disabilities[0].To != civil.MustParse("2025-11-30") {
+			t.Errorf("her record: %+v %+v", own.Addresses, own.Disabilities)
+		}
+		if after, _ := familyOf(t, db, f.child); len(after.Addresses) != len(cr.Addresses) || len(after.Disabilities) != len(cr.Disabilities) {
+			t.Errorf("the child's record changed: %+v %+v", after.Addresses, after.Disabilities)
+		}
+		// GET of the member lists them with their addresses.
+		if m := api.ok(http.StatusOK, "GET", member, nil); m["addresses"].([]any)[1].(map[string]any)["href"] != moved["href"] {
+			t.Errorf("the member's addresses: %v", m["addresses"])
+		}
+
+		// Refused: the child's own address reached as hers, someone else's
+		// address, an auditor, the restricted aunt, someone not in the family.
+		for path, want := range map[string]int{
+			fmt.Sprintf("%s/addresses/%d", member, cr.Addresses[0].ID):                                      http.StatusNotFound,
+			fmt.Sprintf("/api/v1/children/%d/family/%d/addresses/%d", f.child, family["father"], id(first)): http.StatusNotFound,
+			fmt.Sprintf("%s/addresses/x", member):                                                           http.StatusNotFound,
+		} {
+			if status, _ := api.call("GET", path, nil); status != want {
+				t.Errorf("GET %s: %d, want %d", path, status, want)
+			}
+		}
+		if status, _ := f.cwClient("auditor").call("POST", member+"/disabilities", map[string]any{"disability_code": "HEAR"}); status != http.StatusForbidden {
+			t.Errorf("auditor: %d", status)
+		}
+		if status, _ := f.cwClient("auditor").call("PATCH", moved["href"].(string), map[string]any{"version": 2, "line1": "x"}); status != http.StatusForbidden {
+			t.Errorf("auditor's change: %d", status)
+		}
+		if status, _ := api.call("POST", fmt.Sprintf("/api/v1/children/%d/family/%d/addresses", f.child, aunt.ID), map[string]any{"line1": "x", "start_date": "2020-01-01"}); status != http.StatusForbidden {
+			t.Errorf("the restricted aunt: %d", status)
+		}
+		if status, _ := api.call("POST", fmt.Sprintf("/api/v1/children/%d/family/999999/disabilities", f.child), map[string]any{"disability_code": "HEAR"}); status != http.StatusNotFound {
+			t.Errorf("someone not in the family: %d", status)
+		}
+	})
+}
