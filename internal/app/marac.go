@@ -507,6 +507,25 @@ func (a *App) maracFamily(r *http.Request, c *childRequest, cr *domain.ChildReco
 	return fam, nil
 }
 
+// inFamilyOf reports whether a person is in the family of any of the
+// children, recorded from either side (domain.Family).
+func (a *App) inFamilyOf(r *http.Request, personID int64, children []int64) (bool, error) {
+	for _, id := range children {
+		cr, err := a.DB.ChildRecord(r.Context(), id)
+		if err != nil {
+			return false, err
+		}
+		naming, err := a.DB.RelationshipsNaming(r.Context(), id)
+		if err != nil {
+			return false, err
+		}
+		if slices.ContainsFunc(domain.Family(cr.Relationships, naming, func(int64) string { return "" }), func(t domain.Tie) bool { return t.RelatedPersonID == personID }) {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
 // newMARAC opens a child's record to record a MARAC case from it.
 func (a *App) newMARAC(w http.ResponseWriter, r *http.Request) (*childRequest, *domain.ChildRecord, *maracFamily, bool) {
 	if !a.allowed(w, r, access.RecordMARAC, "") {
@@ -877,6 +896,20 @@ func (a *App) maracCreateAPI(w http.ResponseWriter, r *http.Request) {
 		}
 		if errs = append(errs, lerrs...); link != nil {
 			v.children = append(v.children, link.(*domain.MARACChild).PersonID)
+		}
+	}
+	// As the form does, the case is about an adult in a linked child's
+	// family, not anyone with a Waymark number.
+	if errs = withOwnErrors(errs, m); errs.Get("victim_id") == "" && errs.Get("children") == "" {
+		related, err := a.inFamilyOf(r, m.VictimID, v.children)
+		switch {
+		case err != nil:
+			a.serverError(w, r, err)
+			return
+		case len(v.children) == 0:
+			errs.Add("children", "Link at least one child: a MARAC case is recorded for the children of the victim’s family")
+		case !related:
+			errs.Add("victim_id", "Choose the victim from the family of a child linked to the case")
 		}
 	}
 	if len(errs) == 0 {

@@ -105,7 +105,12 @@ func TestMARAC(t *testing.T) {
 
 		// The API: a repeat case heard within a year of the fixture's.
 		api := f.cwClient("worker")
-		api.invalid("POST", "/api/v1/marac-cases", map[string]any{"victim_id": mother}, "", "referral_date")
+		api.invalid("POST", "/api/v1/marac-cases", map[string]any{"victim_id": mother, "children": []int64{f.child}}, "", "referral_date")
+		// The victim is an adult of a linked child's family, and a child is
+		// linked, as the form has it.
+		api.invalid("POST", "/api/v1/marac-cases", map[string]any{"victim_id": mother, "referral_date": "2019-05-20"}, "Link at least one child", "children")
+		api.invalid("POST", "/api/v1/marac-cases", map[string]any{"victim_id": f.child, "referral_date": "2019-05-20", "children": []int64{f.child}},
+			"from the family of a child linked", "victim_id")
 		rec := api.ok(http.StatusCreated, "POST", "/api/v1/marac-cases", map[string]any{"victim_id": mother, "referral_date": "2019-05-20", "hearing_date": "2019-06-06",
 			"children": []int64{f.child}})
 		if d := rec["derived"].(map[string]any); d["repeat"] != true || len(rec["children"].([]any)) != 1 {
