@@ -981,8 +981,14 @@ func (a *App) maracUpdateAPI(kind string) http.HandlerFunc {
 		version := rec.Base().Version
 		*rec.Base() = *before.Base()
 		rec.Base().Version = version
-		if act, ok := rec.(*domain.MARACAction); ok {
-			act.MARACCaseID = v.c.ID
+		switch x := rec.(type) {
+		case *domain.MARACAction:
+			x.MARACCaseID = v.c.ID
+		case *domain.MARACCase:
+			// As on the case's page: the victim is who the case is about.
+			if x.VictimID != v.c.VictimID {
+				errs.Add("victim_id", "The victim of a case cannot be changed: record a new case for them")
+			}
 		}
 		a.answerMARACWrite(w, r, rec, errs, http.StatusOK)
 	}

@@ -117,6 +117,7 @@ func TestMARAC(t *testing.T) {
 			t.Errorf("repeat case %v", rec)
 		}
 		href := rec["href"].(string)
+		api.invalid("PATCH", href, map[string]any{"victim_id": f.child, "version": version(rec)}, "cannot be changed", "victim_id")
 		act := api.ok(http.StatusCreated, "POST", href+"/actions", map[string]any{"action": "Visit the children.", "owner_id": f.w.Worker.ID, "due_date": "2019-06-13"})
 		done := api.ok(http.StatusOK, "PATCH", act["href"].(string), map[string]any{"completed_date": "2019-06-12", "version": version(act)})
 		if d := done["derived"].(map[string]any); d["on_time"] != true {
